@@ -1,0 +1,16 @@
+"""bulletins: PDF bulletins in, validated JSON Lines of dates, places, counts, amounts and organisations out.
+
+The library API the command line is a thin shell over::
+
+    from pipeline import extract
+    for line in extract("bulletin.pdf"):
+        print(line.kind, line.model_dump_json())
+"""
+
+from pipeline.errors import BulletinsError
+from pipeline.run import extract, extract_document, iter_pdf_paths
+from pipeline.settings import Settings
+
+from pipeline.version import PIPELINE_VERSION as __version__
+
+__all__ = ["BulletinsError", "Settings", "extract", "extract_document", "iter_pdf_paths", "__version__"]

@@ -1,0 +1,71 @@
+"""Text with a box behind every character, so a span of repaired text maps back to the page."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+
+Box = tuple[float, float, float, float]
+"""[x0, top, x1, bottom] in PDF points."""
+
+
+def union_boxes(boxes: Iterable[Box]) -> Box | None:
+    """Smallest box covering all the given boxes, or None when there are none."""
+    x0 = top = float("inf")
+    x1 = bottom = float("-inf")
+    seen = False
+    for bx0, btop, bx1, bbottom in boxes:
+        seen = True
+        x0, top = min(x0, bx0), min(top, btop)
+        x1, bottom = max(x1, bx1), max(bottom, bbottom)
+    return (x0, top, x1, bottom) if seen else None
+
+
+@dataclasses.dataclass(frozen=True)
+class TextMap:
+    """A string and, parallel to it, the box of the source glyph behind each character.
+
+    Characters the repair step inserted (the space that joins two lines) have no box.
+    """
+
+    text: str
+    boxes: tuple[Box | None, ...]
+
+    def __post_init__(self) -> None:
+        if len(self.text) != len(self.boxes):
+            raise ValueError(f"text has {len(self.text)} characters but {len(self.boxes)} boxes")
+
+    def span_box(self, start: int, end: int) -> Box | None:
+        """Box covering the source glyphs of text[start:end]."""
+        return union_boxes(b for b in self.boxes[start:end] if b is not None)
+
+
+class TextMapBuilder:
+    """Appends text piece by piece, keeping the box map aligned."""
+
+    def __init__(self) -> None:
+        self._chars: list[str] = []
+        self._boxes: list[Box | None] = []
+
+    def __len__(self) -> int:
+        return len(self._chars)
+
+    def append(self, text: str, box: Box | None) -> None:
+        """Append text whose every character comes from the same glyph box (or none)."""
+        for char in text:
+            self._chars.append(char)
+            self._boxes.append(box)
+
+    def extend(self, chars: Sequence[str], boxes: Sequence[Box | None]) -> None:
+        self._chars.extend(chars)
+        self._boxes.extend(boxes)
+
+    def ends_with(self, suffix: str) -> bool:
+        return "".join(self._chars[-len(suffix) :]) == suffix if suffix else True
+
+    def pop(self) -> None:
+        self._chars.pop()
+        self._boxes.pop()
+
+    def build(self) -> TextMap:
+        return TextMap("".join(self._chars), tuple(self._boxes))

@@ -1,0 +1,72 @@
+"""Extracted records: one model per kind, sharing the provenance fields."""
+
+from __future__ import annotations
+
+from typing import Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from schemas.values import (
+    AmountValue,
+    BBox,
+    CountValue,
+    DateValue,
+    OrganisationValue,
+    PlaceValue,
+)
+
+RecordKind = Literal["date", "place", "count", "amount", "organisation"]
+RECORD_KINDS: tuple[RecordKind, ...] = ("date", "place", "count", "amount", "organisation")
+
+
+class _RecordBase(BaseModel):
+    """Provenance shared by every extracted record: where exactly the mention sits."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(min_length=1)
+    doc_id: str = Field(pattern=r"^sha256:[0-9a-f]{64}$")
+    page: int = Field(ge=1)
+    bbox: BBox
+    block: str
+    section: str | None
+    text: str = Field(min_length=1)
+    sentence: str
+    extractor: str = Field(min_length=1)
+    confidence: float = Field(ge=0.0, le=1.0)
+
+
+class DateRecord(_RecordBase):
+    kind: Literal["date"] = "date"
+    value: DateValue
+
+
+class PlaceRecord(_RecordBase):
+    kind: Literal["place"] = "place"
+    value: PlaceValue
+
+
+class CountRecord(_RecordBase):
+    kind: Literal["count"] = "count"
+    value: CountValue
+
+
+class AmountRecord(_RecordBase):
+    kind: Literal["amount"] = "amount"
+    value: AmountValue
+
+
+class OrganisationRecord(_RecordBase):
+    kind: Literal["organisation"] = "organisation"
+    value: OrganisationValue
+
+
+Record = Union[DateRecord, PlaceRecord, CountRecord, AmountRecord, OrganisationRecord]
+
+RECORD_MODELS: dict[str, type[_RecordBase]] = {
+    "date": DateRecord,
+    "place": PlaceRecord,
+    "count": CountRecord,
+    "amount": AmountRecord,
+    "organisation": OrganisationRecord,
+}

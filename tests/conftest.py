@@ -1,0 +1,76 @@
+"""Shared test fixtures: paths, the spaCy pipeline, and generated bad inputs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = PROJECT_ROOT / "fixtures"
+REALWORLD = PROJECT_ROOT.parent / "shared" / "realworld"
+
+
+@pytest.fixture(scope="session")
+def realworld() -> Path:
+    """Folder of real PDFs from other projects; tests that need it skip when it is absent."""
+    if not REALWORLD.is_dir():
+        pytest.skip("the real-world PDF folder (../shared/realworld) is not present")
+    return REALWORLD
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The English pipeline, loaded once for the session."""
+    from pipeline.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def blank_nlp():
+    """A blank English pipeline for unit tests that need tokens but no model."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def make_text_pdf(path: Path, lines: list[str], *, encrypt: str | None = None) -> Path:
+    """A small one-column PDF with the given lines, optionally password-protected."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1, encrypt=encrypt)
+    pdf.setFont("Helvetica", 10)
+    y = A4[1] - 200
+    for line in lines:
+        pdf.drawString(72, y, line)
+        y -= 14
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+@pytest.fixture
+def bad_inputs(tmp_path: Path) -> dict[str, Path]:
+    """One file per kind of bad input, keyed by the error type it must produce."""
+    good = make_text_pdf(tmp_path / "good.pdf", ["On 2 March 2018 UNODC trained 40 officers in Bishkek."])
+    encrypted = make_text_pdf(tmp_path / "encrypted.pdf", ["Secret bulletin"], encrypt="s3cret")
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    text = tmp_path / "notes.pdf"
+    text.write_text("This is a plain text file with a .pdf name.\n", encoding="utf-8")
+    malformed = tmp_path / "malformed.pdf"
+    malformed.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >>\nendobj\ntrailer << /Root 9 0 R >>\n%%EOF\n")
+    blank = tmp_path / "blank.pdf"
+    make_text_pdf(blank, [])
+    return {
+        "ok": good,
+        "encrypted": encrypted,
+        "not_a_pdf": text,
+        "not_a_pdf_empty": empty,
+        "malformed": malformed,
+        "no_text_layer": blank,
+    }
