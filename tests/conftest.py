@@ -74,3 +74,25 @@ def bad_inputs(tmp_path: Path) -> dict[str, Path]:
         "malformed": malformed,
         "no_text_layer": blank,
     }
+
+
+FIXTURE_PDFS = sorted(FIXTURES.glob("*.pdf"))
+
+
+@pytest.fixture(scope="session")
+def fixture_output():
+    """Pipeline output per fixture PDF, computed once per session and shared by every test.
+
+    Returns a function name -> DocumentResult (strict: an invalid record raises).
+    """
+    from pipeline.run import extract_document
+    from pipeline.settings import Settings
+
+    cache: dict[str, object] = {}
+
+    def output(name: str):
+        if name not in cache:
+            cache[name] = extract_document(FIXTURES / f"{name}.pdf", Settings(strict=True, workers=1))
+        return cache[name]
+
+    return output
