@@ -126,5 +126,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+from pipeline.review_cli import register_review_commands  # noqa: E402  (review commands live in their own module)
+register_review_commands(cli)
+
+
 if __name__ == "__main__":
     sys.exit(main())

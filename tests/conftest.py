@@ -11,6 +11,22 @@ FIXTURES = PROJECT_ROOT / "fixtures"
 REALWORLD = PROJECT_ROOT.parent / "shared" / "realworld"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="Rewrite fixtures/<name>.jsonl and fixtures/<name>.blocks.jsonl from the current pipeline "
+        "instead of comparing with them (commit them only with a reviewed reason).",
+    )
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """Whether golden files are rewritten (`pytest --update-golden`) rather than compared."""
+    return bool(request.config.getoption("--update-golden"))
+
+
 @pytest.fixture(scope="session")
 def realworld() -> Path:
     """Folder of real PDFs from other projects; tests that need it skip when it is absent."""

@@ -1,0 +1,458 @@
+"""Precision, recall and F1 per kind on unique facts per document, against gold facts."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from pipeline.diff import DiffInputError, read_jsonl
+from schemas.records import RECORD_KINDS
+
+# Words after which a count's subject stops naming the counted thing ("officers of the police").
+_SUBJECT_CUT = frozenset({"of", "from", "in", "at", "on", "for", "with", "who", "that", "which", "aged", "to"})
+_IRREGULAR = {"women": "woman", "men": "man", "people": "person", "persons": "person", "children": "child", "staff": "staff"}
+_NON_WORD = re.compile(r"[^\w]+")
+
+
+class GoldFileError(DiffInputError):
+    """A gold file names an unknown kind or leaves out a field its kind is matched on."""
+
+
+def fold(text: str | None) -> str:
+    """Case-, accent-, punctuation- and leading-"the"-insensitive form of a name."""
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    words = _NON_WORD.sub(" ", plain.casefold().replace("&", " and ")).split()
+    return " ".join(words[1:] if words[:1] == ["the"] and len(words) > 1 else words)
+
+
+def fold_acronym(text: str | None) -> str:
+    """"U.N.O.D.C." and "UNODC" are the same acronym."""
+    return fold(text).replace(" ", "")
+
+
+def singular(word: str) -> str:
+    """English plural to singular for head nouns, by rule (no model needed to score)."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses", "zes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def head_noun(subject: str | None) -> str:
+    """The counted noun of a subject: "sports coaches" → "coach", "officers of police" → "officer"."""
+    words = fold(subject).split()
+    for position, word in enumerate(words):
+        if word in _SUBJECT_CUT and position > 0:
+            words = words[:position]
+            break
+    return singular(words[-1]) if words else ""
+
+
+def same_number(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+
+
+@dataclasses.dataclass(frozen=True)
+class FactKey:
+    """What one fact is compared on, per kind (see `match_strength`)."""
+
+    kind: str
+    start: str | None = None
+    end: str | None = None
+    name: str = ""
+    acronym: str = ""
+    geonames_id: int | None = None
+    number: float | None = None
+    head: str = ""
+    currency: str = ""
+
+
+def value_to_key(kind: str, value: Mapping[str, Any]) -> FactKey:
+    """The matching key of a contract value.
+
+    Raises:
+        KeyError: The value lacks a field its kind is matched on.
+    """
+    if kind == "date":
+        return FactKey(kind, start=value["start"], end=value["end"])
+    if kind == "place":
+        return FactKey(kind, name=fold(value["name"]), geonames_id=value.get("geonames_id"))
+    if kind == "count":
+        return FactKey(kind, number=float(value["value"]), head=head_noun(value["subject"]))
+    if kind == "amount":
+        return FactKey(kind, number=float(value["value"]), currency=str(value["currency"]).upper())
+    if kind == "organisation":
+        return FactKey(kind, name=fold(value["name"]), acronym=fold_acronym(value.get("acronym")))
+    raise KeyError(f"kind {kind!r}")
+
+
+def match_strength(gold: FactKey, predicted: FactKey) -> int:
+    """2 when two keys state the same fact by the main rule, 1 by a secondary rule, else 0.
+
+    Rules (the README lists them): a date matches on the same start and end; a place on its
+    folded name, or else the same GeoNames id; a count on the same number and head noun; an
+    amount on the same number and currency; an organisation on its folded name, or else the
+    same acronym, or one's acronym being the other's name.
+    """
+    if gold.kind != predicted.kind:
+        return 0
+    if gold.kind == "date":
+        return 2 if (gold.start, gold.end) == (predicted.start, predicted.end) else 0
+    if gold.kind == "place":
+        if gold.name == predicted.name:
+            return 2
+        return 1 if gold.geonames_id is not None and gold.geonames_id == predicted.geonames_id else 0
+    if gold.kind in ("count", "amount"):
+        same = gold.number is not None and predicted.number is not None and same_number(gold.number, predicted.number)
+        return 2 if same and (gold.head, gold.currency) == (predicted.head, predicted.currency) else 0
+    if gold.name == predicted.name:
+        return 2
+    if gold.acronym and gold.acronym == predicted.acronym:
+        return 1
+    if gold.acronym and gold.acronym == predicted.name.replace(" ", ""):
+        return 1
+    return 1 if predicted.acronym and predicted.acronym == gold.name.replace(" ", "") else 0
+
+
+@dataclasses.dataclass(frozen=True)
+class Fact:
+    """One fact of one document: a gold fact or a predicted record.
+
+    Attributes:
+        doc: Document name (see `read_gold` and `read_predictions`).
+        kind: Record kind.
+        text: The mention as written.
+        key: What it is matched on.
+        value: The value as given, for reports.
+        page: Page of a predicted record (gold facts have none).
+        parent: Text of the count this count is part of (gold `part_of_text`, or the text of
+            the record a predicted `part_of` points at).
+    """
+
+    doc: str
+    kind: str
+    text: str
+    key: FactKey
+    value: Mapping[str, Any] = dataclasses.field(compare=False)
+    page: int | None = None
+    parent: str | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Score:
+    """True positives, false positives and misses, with the measures derived from them.
+
+    With nothing predicted and nothing to find, precision, recall and F1 are 1; with nothing
+    predicted but something to find (or the reverse) they are 0.
+    """
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else float(self.fn == 0)
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else float(self.fp == 0)
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def __add__(self, other: Score) -> Score:
+        return Score(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
+
+
+@dataclasses.dataclass(frozen=True)
+class KindResult:
+    """The score of one kind, with the facts behind its errors.
+
+    Attributes:
+        links: For counts, how many matched counts with a gold `part_of_text` point at the
+            right parent (a `Score` whose tp are right links, fp wrong or spurious links and
+            fn missing links); None for other kinds.
+    """
+
+    kind: str
+    score: Score
+    false_positives: tuple[Fact, ...]
+    misses: tuple[Fact, ...]
+    links: Score | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Evaluation:
+    """One system's output scored against the gold facts.
+
+    Attributes:
+        system: Label of the predictions (their file name).
+        documents: Gold document → predicted document it was scored against (None: absent).
+        kinds: One result per record kind, in contract order.
+        unscored: Predicted documents that have no gold facts (left out of the scores).
+    """
+
+    system: str
+    documents: Mapping[str, str | None]
+    kinds: tuple[KindResult, ...]
+    unscored: tuple[str, ...]
+
+    @property
+    def micro(self) -> Score:
+        return sum((result.score for result in self.kinds), Score())
+
+
+def gold_document(line: Mapping[str, Any], path: Path) -> str:
+    """The document a gold fact belongs to: its own doc_id/source/doc field, else the file's name."""
+    if line.get("doc_id"):
+        return str(line["doc_id"])
+    for field in ("source", "doc"):
+        if line.get(field):
+            return Path(str(line[field])).stem
+    return path.name.removesuffix(".jsonl").removesuffix(".gold")
+
+
+def read_gold(path: str | Path) -> list[Fact]:
+    """Gold facts of a JSON Lines file of {"kind", "text", "value"} objects.
+
+    Raises:
+        GoldFileError: A line's kind is not a record kind, or its value lacks a field its
+            kind is matched on.
+    """
+    path = Path(path)
+    facts = []
+    for number, line in enumerate(read_jsonl(path), 1):
+        if line["kind"] not in RECORD_KINDS:
+            raise GoldFileError(f"{path}: fact {number}: kind {line['kind']!r} is not one of {', '.join(RECORD_KINDS)}")
+        try:
+            key = value_to_key(line["kind"], line["value"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise GoldFileError(f"{path}: fact {number}: value {line.get('value')!r} lacks {exc}") from None
+        facts.append(
+            Fact(
+                doc=gold_document(line, path),
+                kind=line["kind"],
+                text=str(line.get("text", "")),
+                key=key,
+                value=line["value"],
+                parent=line.get("part_of_text"),
+            )
+        )
+    return facts
+
+
+def iter_gold_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Gold files as given, and `*.gold.jsonl` in folders."""
+    for path in map(Path, paths):
+        yield from sorted(path.glob("*.gold.jsonl")) if path.is_dir() else [path]
+
+
+def read_predictions(path: str | Path) -> tuple[list[Fact], dict[str, str]]:
+    """Predicted facts of a records file from any producer that writes contract value shapes.
+
+    A document is named by the stem of its `document` line's source; records whose document
+    has no such line are named by their doc_id.
+
+    Returns:
+        The facts, and doc_id → document name for the documents of the file.
+
+    Raises:
+        DiffInputError: The file is not JSON Lines of objects with a `kind`.
+    """
+    lines = read_jsonl(path)
+    names = {line["doc_id"]: Path(str(line["source"])).stem for line in lines if line["kind"] == "document" and line.get("source")}
+    by_id = {line["id"]: line for line in lines if line.get("id")}
+    facts = []
+    for line in lines:
+        if line["kind"] not in RECORD_KINDS or not isinstance(line.get("value"), Mapping):
+            continue
+        try:
+            key = value_to_key(line["kind"], line["value"])
+        except (KeyError, TypeError, ValueError):
+            continue  # not a contract value; nothing a gold fact could match
+        parent = by_id.get(line["value"].get("part_of") or "")
+        doc_id = str(line.get("doc_id", ""))
+        facts.append(
+            Fact(
+                doc=names.get(doc_id, doc_id),
+                kind=line["kind"],
+                text=str(line.get("text", "")),
+                key=key,
+                value=line["value"],
+                page=line.get("page"),
+                parent=str(parent.get("text")) if parent else None,
+            )
+        )
+    return facts, names
+
+
+def unique_facts(facts: Iterable[Fact]) -> list[Fact]:
+    """One fact per distinct key: a value stated five times in a document is one fact."""
+    kept: list[Fact] = []
+    for fact in facts:
+        if not any(other.doc == fact.doc and match_strength(other.key, fact.key) == 2 for other in kept):
+            kept.append(fact)
+    return kept
+
+
+def match_facts(gold: Sequence[Fact], predicted: Sequence[Fact]) -> list[tuple[Fact, Fact]]:
+    """Pairs of gold and predicted facts of one document and kind, main-rule matches first."""
+    pairs: list[tuple[Fact, Fact]] = []
+    used: set[int] = set()
+    for strength in (2, 1):
+        for g in gold:
+            if any(g is pg for pg, _ in pairs):
+                continue
+            for index, p in enumerate(predicted):
+                if index not in used and match_strength(g.key, p.key) == strength:
+                    pairs.append((g, p))
+                    used.add(index)
+                    break
+    return pairs
+
+
+def resolve_documents(gold_docs: Sequence[str], predicted: set[str], names: Mapping[str, str]) -> dict[str, str | None]:
+    """Which predicted document each gold document is scored against.
+
+    A gold document matches the predicted document of the same name or doc_id. When neither
+    side names a shared document and each side holds exactly one, the two are paired (a gold
+    file for a single document scored against a run over that document).
+    """
+    resolved: dict[str, str | None] = {}
+    for doc in gold_docs:
+        resolved[doc] = doc if doc in predicted else names.get(doc)
+    if len(gold_docs) == 1 and len(predicted) == 1 and resolved[gold_docs[0]] is None:
+        resolved[gold_docs[0]] = next(iter(predicted))
+    return resolved
+
+
+def score_links(pairs: Sequence[tuple[Fact, Fact]]) -> Score:
+    """Right, wrong and missing `part_of` links among matched counts."""
+    right = wrong = missing = 0
+    for gold, predicted in pairs:
+        if gold.parent and predicted.parent:
+            if fold(gold.parent) == fold(predicted.parent):
+                right += 1
+            else:
+                wrong += 1
+        elif gold.parent:
+            missing += 1
+        elif predicted.parent:
+            wrong += 1
+    return Score(tp=right, fp=wrong, fn=missing)
+
+
+def evaluate(gold: Sequence[Fact], predicted: Sequence[Fact], names: Mapping[str, str], system: str = "") -> Evaluation:
+    """Score predicted facts against gold facts, per kind, on unique facts per document.
+
+    Args:
+        gold: Gold facts (`read_gold`), of one or several documents.
+        predicted: Predicted facts (`read_predictions`).
+        names: doc_id → document name of the predictions.
+        system: Label of the predictions for reports.
+
+    Returns:
+        The evaluation.
+    """
+    gold_docs = list(dict.fromkeys(fact.doc for fact in gold))
+    predicted_docs = set(names.values()) | {fact.doc for fact in predicted}
+    resolved = resolve_documents(gold_docs, predicted_docs, names)
+    gold_facts = unique_facts(gold)
+    kinds = []
+    for kind in RECORD_KINDS:
+        score, fps, misses, links = Score(), [], [], Score()
+        for doc in gold_docs:
+            g = [f for f in gold_facts if f.doc == doc and f.kind == kind]
+            p = unique_facts(f for f in predicted if f.doc == resolved[doc] and f.kind == kind)
+            pairs = match_facts(g, p)
+            fps.extend(f for f in p if not any(f is pp for _, pp in pairs))
+            misses.extend(f for f in g if not any(f is gg for gg, _ in pairs))
+            score += Score(tp=len(pairs), fp=len(p) - len(pairs), fn=len(g) - len(pairs))
+            links += score_links(pairs)
+        kinds.append(KindResult(kind, score, tuple(fps), tuple(misses), links if kind == "count" else None))
+    unscored = tuple(sorted(predicted_docs - set(resolved.values())))
+    return Evaluation(system=system, documents=resolved, kinds=tuple(kinds), unscored=unscored)
+
+
+def evaluate_files(gold_paths: Iterable[str | Path], records: str | Path) -> Evaluation:
+    """Score one records file against gold files (or folders of `*.gold.jsonl`).
+
+    Raises:
+        DiffInputError: A file is not JSON Lines of objects with a `kind`.
+        GoldFileError: A gold fact is not in a contract value shape.
+    """
+    gold = [fact for path in iter_gold_paths(gold_paths) for fact in read_gold(path)]
+    predicted, names = read_predictions(records)
+    return evaluate(gold, predicted, names, system=Path(records).name)
+
+
+def fact_line(fact: Fact) -> str:
+    page = f"p{fact.page} " if fact.page is not None else ""
+    parent = f" part of {fact.parent!r}" if fact.parent else ""
+    return f"{fact.doc}: {page}{fact.text!r} {dict(fact.value)}{parent}"
+
+
+def evaluation_to_text(evaluation: Evaluation, show_errors: bool = False) -> str:
+    """The table per kind (tp, fp, fn, precision, recall, F1) with micro totals, and errors."""
+    out = [f"{evaluation.system}: {len(evaluation.documents)} gold document(s)"]
+    for doc, predicted in evaluation.documents.items():
+        out.append(f"  {doc} ← {predicted}" if predicted else f"  {doc} ← no predicted document (all misses)")
+    header = f"{'kind':<14}{'tp':>6}{'fp':>6}{'fn':>6}{'precision':>11}{'recall':>9}{'F1':>8}"
+    rows = [(result.kind, result.score) for result in evaluation.kinds] + [("micro", evaluation.micro)]
+    out.append(header)
+    out.extend(
+        f"{kind:<14}{s.tp:>6}{s.fp:>6}{s.fn:>6}{s.precision:>11.3f}{s.recall:>9.3f}{s.f1:>8.3f}" for kind, s in rows
+    )
+    for result in evaluation.kinds:
+        if result.links is not None and (result.links.tp or result.links.fp or result.links.fn):
+            links = result.links
+            out.append(f"{result.kind} part_of links: {links.tp} right, {links.fp} wrong or spurious, {links.fn} missing")
+    if evaluation.unscored:
+        out.append(f"not scored (no gold): {', '.join(evaluation.unscored)}")
+    if show_errors:
+        for result in evaluation.kinds:
+            out.extend(f"FP {result.kind} {fact_line(fact)}" for fact in result.false_positives)
+            out.extend(f"FN {result.kind} {fact_line(fact)}" for fact in result.misses)
+    return "\n".join(out) + "\n"
+
+
+def evaluation_to_json(evaluation: Evaluation) -> dict[str, Any]:
+    """The machine report: scores per kind and micro, with false positives and misses."""
+
+    def score_json(score: Score) -> dict[str, Any]:
+        return {"tp": score.tp, "fp": score.fp, "fn": score.fn, "precision": score.precision, "recall": score.recall, "f1": score.f1}
+
+    def fact_json(fact: Fact) -> dict[str, Any]:
+        return {"document": fact.doc, "text": fact.text, "value": dict(fact.value), "page": fact.page, "part_of_text": fact.parent}
+
+    return {
+        "system": evaluation.system,
+        "documents": dict(evaluation.documents),
+        "kinds": {
+            result.kind: {
+                **score_json(result.score),
+                "false_positives": [fact_json(f) for f in result.false_positives],
+                "misses": [fact_json(f) for f in result.misses],
+                **({"part_of_links": score_json(result.links)} if result.links is not None else {}),
+            }
+            for result in evaluation.kinds
+        },
+        "micro": score_json(evaluation.micro),
+        "unscored": list(evaluation.unscored),
+    }
