@@ -53,6 +53,7 @@ class DiffOptions:
         return cls(documents=documents, ignore=frozenset(), positions=True)
 
     def is_ignored(self, field: str) -> bool:
+        """Whether a dotted field is left out, by name or by an ignored prefix."""
         return any(field == name or field.startswith(name + ".") for name in self.ignore)
 
 
@@ -104,6 +105,7 @@ class Pair:
 
     @property
     def status(self) -> Status:
+        """changed (a compared field differs), moved (only positions differ) or unchanged."""
         return "changed" if self.changes else "moved" if self.moves else "unchanged"
 
 
@@ -118,6 +120,7 @@ class KindSummary:
     unchanged: int = 0
 
     def __add__(self, other: KindSummary) -> KindSummary:
+        """Column-wise sum, for the total row."""
         return KindSummary(*(a + b for a, b in zip(dataclasses.astuple(self), dataclasses.astuple(other))))
 
 
@@ -133,6 +136,7 @@ class Group:
     pairs: tuple[Pair, ...]
 
     def of_status(self, status: Status) -> tuple[Pair, ...]:
+        """The group's pairs with the given status, in file order."""
         return tuple(pair for pair in self.pairs if pair.status == status)
 
 
@@ -147,6 +151,7 @@ class Diff:
 
     @property
     def equal(self) -> bool:
+        """No line added or removed and no pair changed (moves alone keep a diff equal)."""
         return not self.added and not self.removed and all(pair.status != "changed" for pair in self.pairs)
 
     def summary(self) -> dict[str, KindSummary]:
@@ -178,6 +183,7 @@ class Diff:
 
 
 def kind_rank(kind: str) -> tuple[int, str]:
+    """Sort key putting kinds in contract order, unknown kinds last by name."""
     return (KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER), kind)
 
 
@@ -315,6 +321,7 @@ def lines_to_entries(lines: Sequence[Mapping[str, Any]], options: DiffOptions) -
 
 
 def same_value(old: Any, new: Any) -> bool:
+    """Equality with a tolerance for rounded floats (boxes, confidences); bools stay exact."""
     if isinstance(old, tuple) and isinstance(new, tuple):
         return len(old) == len(new) and all(same_value(a, b) for a, b in zip(old, new))
     if isinstance(old, (int, float)) and isinstance(new, (int, float)) and not isinstance(old, bool) and not isinstance(new, bool):
@@ -328,7 +335,7 @@ def compare_fields(old: Entry, new: Entry, options: DiffOptions) -> tuple[tuple[
     changes, moves = [], []
     for field in sorted(set(old.fields) | set(new.fields)):
         # doc_id is the document key, or reported once on the document line.
-        if field in ("kind", "doc_id") and new.kind != "document" or options.is_ignored(field):
+        if (field in ("kind", "doc_id") and new.kind != "document") or options.is_ignored(field):
             continue
         before, after = old.fields.get(field), new.fields.get(field)
         if same_value(before, after):
@@ -446,16 +453,19 @@ def value_summary(entry: Entry) -> str:
 
 
 def shorten(text: str, width: int) -> str:
+    """At most `width` characters, an ellipsis marking a cut."""
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def show(value: Any) -> str:
+    """A field value as JSON, so a reader sees "40" and 40 apart."""
     if isinstance(value, tuple):
         value = list(value)
     return shorten(json.dumps(value, ensure_ascii=False), 120)
 
 
 def where(entry: Entry) -> str:
+    """Page and quoted text of a line, to find it in the PDF."""
     page = f"p{entry.page} " if entry.page is not None else ""
     text = entry.fields.get("text")
     return page + (json.dumps(shorten(str(text), 70), ensure_ascii=False) if text and entry.kind != "block" else "")

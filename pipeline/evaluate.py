@@ -6,6 +6,7 @@ import dataclasses
 import math
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,7 @@ def head_noun(subject: str | None) -> str:
 
 
 def same_number(a: float, b: float) -> bool:
+    """2e6 and 2000000 are the same number; float noise is not a different one."""
     return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
 
 
@@ -165,18 +167,22 @@ class Score:
 
     @property
     def precision(self) -> float:
+        """Share of predicted facts that are right."""
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else float(self.fn == 0)
 
     @property
     def recall(self) -> float:
+        """Share of gold facts that were found."""
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else float(self.fp == 0)
 
     @property
     def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def __add__(self, other: Score) -> Score:
+        """Summed counts: scores add up across documents and kinds (micro averaging)."""
         return Score(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
 
 
@@ -215,6 +221,7 @@ class Evaluation:
 
     @property
     def micro(self) -> Score:
+        """All kinds' counts summed, so frequent kinds weigh more (micro average)."""
         return sum((result.score for result in self.kinds), Score())
 
 
@@ -311,6 +318,14 @@ def unique_facts(facts: Iterable[Fact]) -> list[Fact]:
     return kept
 
 
+def group_facts(facts: Iterable[Fact]) -> dict[tuple[str, str], list[Fact]]:
+    """Facts by (document, kind), file order kept."""
+    groups: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    for fact in facts:
+        groups[fact.doc, fact.kind].append(fact)
+    return groups
+
+
 def match_facts(gold: Sequence[Fact], predicted: Sequence[Fact]) -> list[tuple[Fact, Fact]]:
     """Pairs of gold and predicted facts of one document and kind, main-rule matches first."""
     pairs: list[tuple[Fact, Fact]] = []
@@ -373,13 +388,14 @@ def evaluate(gold: Sequence[Fact], predicted: Sequence[Fact], names: Mapping[str
     gold_docs = list(dict.fromkeys(fact.doc for fact in gold))
     predicted_docs = set(names.values()) | {fact.doc for fact in predicted}
     resolved = resolve_documents(gold_docs, predicted_docs, names)
-    gold_facts = unique_facts(gold)
+    gold_groups, predicted_groups = group_facts(gold), group_facts(predicted)
     kinds = []
     for kind in RECORD_KINDS:
         score, fps, misses, links = Score(), [], [], Score()
         for doc in gold_docs:
-            g = [f for f in gold_facts if f.doc == doc and f.kind == kind]
-            p = unique_facts(f for f in predicted if f.doc == resolved[doc] and f.kind == kind)
+            g = unique_facts(gold_groups.get((doc, kind), []))
+            target = resolved[doc]
+            p = unique_facts(predicted_groups.get((target, kind), []) if target is not None else [])
             pairs = match_facts(g, p)
             fps.extend(f for f in p if not any(f is pp for _, pp in pairs))
             misses.extend(f for f in g if not any(f is gg for gg, _ in pairs))
@@ -403,6 +419,7 @@ def evaluate_files(gold_paths: Iterable[str | Path], records: str | Path) -> Eva
 
 
 def fact_line(fact: Fact) -> str:
+    """One error of `--show-errors`: document, page, text and value."""
     page = f"p{fact.page} " if fact.page is not None else ""
     parent = f" part of {fact.parent!r}" if fact.parent else ""
     return f"{fact.doc}: {page}{fact.text!r} {dict(fact.value)}{parent}"
