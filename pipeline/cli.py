@@ -10,11 +10,13 @@ from collections.abc import Sequence
 
 import click
 
-from pipeline.errors import BulletinsError, ModelMissing, WorkerCrashed
+from pipeline.batch import run_batch
+from pipeline.errors import BulletinsError
 from pipeline.jsonl import line_to_json, open_output
 from pipeline.pdf import open_pdf, read_source
 from pipeline.layout import document_blocks
-from pipeline.run import extract_document, failed_document, iter_pdf_paths
+from pipeline.progress import stderr_is_terminal
+from pipeline.run import iter_pdf_paths
 from pipeline.settings import Settings
 from schemas import json_schema
 
@@ -45,39 +47,54 @@ def cli() -> None:
     help="Resolve partial dates ('March 8') against this date (YYYY-MM-DD) for every input.",
 )
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per core).")
+@click.option(
+    "--timeout", type=click.FloatRange(min=0, min_open=True), default=120.0, show_default=True,
+    help="Seconds one document may take; a slower one is failed as `timeout` and the batch goes on.",
+)
+@click.option(
+    "--memory-limit", type=click.IntRange(min=64), default=2048, show_default=True,
+    help="Address space of each worker, in MB; a document that needs more is failed as `memory`.",
+)
+@click.option("--resume", is_flag=True, help="Keep the documents an interrupted (or earlier) run of -o FILE finished.")
+@click.option("--plugin", "plugins", multiple=True, metavar="MODULE", help="Import MODULE in every worker (extra extractors); repeatable.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
-def extract(paths: tuple[str, ...], output: str | None, issue_date: dt.datetime | None, workers: int | None, quiet: bool) -> None:
+def extract(
+    paths: tuple[str, ...],
+    output: str | None,
+    issue_date: dt.datetime | None,
+    workers: int | None,
+    timeout: float,
+    memory_limit: int,
+    resume: bool,
+    plugins: tuple[str, ...],
+    quiet: bool,
+) -> None:
     """Extract records from PDF files or folders of PDFs (searched recursively).
+
+    Documents run in worker processes, each with a time and memory limit; the output is in
+    source-path order whatever the number of workers. Interrupted? Run again with --resume.
 
     Example:
 
-        bulletins extract archive/ -o records.jsonl
+        bulletins extract archive/ -o records.jsonl --workers 4
     """
     _setup_logging(quiet)
-    settings = Settings(issue_date=issue_date.date() if issue_date else None, **({"workers": workers} if workers else {}))
-    failures = 0
-    with open_output(output) as stream:
-        for path in iter_pdf_paths(paths):
-            lines = _document_lines(str(path), settings)
-            failures += lines[0].status == "failed"
-            for line in lines:
-                stream.write(line_to_json(line) + "\n")
-    sys.exit(1 if failures else 0)
-
-
-def _document_lines(path: str, settings: Settings) -> list:
-    """The document line and records of one input; a failure becomes a failed document line."""
+    if resume and output in (None, "-"):
+        raise click.UsageError("--resume needs an output file (-o FILE)")
+    settings = Settings(
+        issue_date=issue_date.date() if issue_date else None,
+        timeout=timeout,
+        memory_limit_mb=memory_limit,
+        plugins=plugins,
+        **({"workers": workers} if workers else {}),
+    )
     try:
-        result = extract_document(path, settings)
-    except ModelMissing as exc:
-        raise click.ClickException(str(exc)) from None
+        summary = run_batch(paths, output, settings, resume=resume, show_progress=not quiet and stderr_is_terminal())
     except BulletinsError as exc:
-        log.warning("%s failed: %s", path, exc)
-        return [failed_document(path, exc)]
-    except Exception as exc:  # a bug in the pipeline must not lose the other documents
-        log.error("%s crashed the pipeline: %s: %s", path, type(exc).__name__, exc)
-        return [failed_document(path, WorkerCrashed(f"internal error {type(exc).__name__}: {exc}"))]
-    return [result.document, *result.records]
+        raise click.ClickException(str(exc)) from None
+    if not quiet:
+        click.echo(summary.to_text(), err=True, nl=False)
+    sys.exit(summary.exit_status)
 
 
 @cli.command()

@@ -21,6 +21,8 @@ class Settings:
         overlap_priority: When mentions of different kinds cover the same text, the kind listed
             first wins (an amount's number is not also a count).
         extractors: Names of the extractors to run, in order; None runs every registered one.
+        plugins: Modules imported in every batch worker before its first document, so that the
+            extractors they register run too (registered extractors run when `extractors` is None).
         strict: Raise on a record that fails validation instead of logging and skipping it
             (tests run strict, so a contract break is a failure, not a lost record).
     """
@@ -31,6 +33,7 @@ class Settings:
     memory_limit_mb: int = 2048
     overlap_priority: tuple[str, ...] = ("amount", "date", "organisation", "place", "count")
     extractors: tuple[str, ...] | None = None
+    plugins: tuple[str, ...] = ()
     strict: bool = False
 
     @classmethod

@@ -61,6 +61,13 @@ class DocumentLine(BaseModel):
     pipeline_version: str | None = Field(
         default=None, description="Version of bulletins that wrote the line; ids are stable per version."
     )
+    duplicate_of: str | None = Field(
+        default=None,
+        description=(
+            "Source of the earlier input (in output order) with the same bytes. The document was "
+            "processed once: its records follow that input's line, none follow this one."
+        ),
+    )
 
     @model_validator(mode="after")
     def _error_iff_failed(self) -> DocumentLine:
