@@ -3,9 +3,52 @@
 from __future__ import annotations
 
 import dataclasses
+import statistics
 
-from pipeline.textmap import Box, TextMap
+from pipeline.paragraphs import Line
+from pipeline.textmap import Box, TextMap, union_boxes
 from schemas.blocks import BlockLine, Role
+
+
+@dataclasses.dataclass(frozen=True)
+class PageBlock:
+    """A paragraph as the layout of one page finds it: lines and a role, but no article yet.
+
+    Attributes:
+        page: 1-based page number.
+        lines: Its lines, top to bottom, in the reading frame of its words.
+        role: heading, body, sidebar, caption, header, footer or list_item.
+    """
+
+    page: int
+    lines: tuple[Line, ...]
+    role: Role
+
+    @property
+    def box(self) -> Box:
+        """Box in the reading frame, where reading-order geometry is decided."""
+        box = union_boxes(line.box for line in self.lines)
+        assert box is not None
+        return box
+
+    @property
+    def page_box(self) -> Box:
+        """Box on the page: the union of its glyphs' boxes."""
+        box = union_boxes(b for line in self.lines for w in line.words for b in w.char_boxes)
+        assert box is not None
+        return box
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text for line in self.lines)
+
+    @property
+    def size(self) -> float:
+        return statistics.median(w.size for line in self.lines for w in line.words)
+
+    @property
+    def bold(self) -> bool:
+        return all(line.bold for line in self.lines)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -63,6 +63,11 @@ class TextMapBuilder:
     def ends_with(self, suffix: str) -> bool:
         return "".join(self._chars[-len(suffix) :]) == suffix if suffix else True
 
+    def last_word(self) -> str:
+        """The text after the last space: the word being built."""
+        text = "".join(self._chars[-64:])
+        return text.rsplit(" ", 1)[-1]
+
     def pop(self) -> None:
         self._chars.pop()
         self._boxes.pop()

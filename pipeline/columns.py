@@ -1,0 +1,165 @@
+"""Columns: a page region cut recursively (XY-cut) into single-column regions in reading order.
+
+A region is cut at vertical gutters that run through all of it, read left to right; when it
+has none it is cut into horizontal strips, read top to bottom, and consecutive strips that share
+a gutter are put back together, so that two columns whose paragraph gaps happen to line up are
+still read column by column. A masthead or a full-width headline is its own strip above the
+columns, so the number of columns can change down a page.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from pipeline.words import Word
+
+Interval = tuple[float, float]
+
+
+@dataclasses.dataclass(frozen=True)
+class ColumnSettings:
+    """Thresholds of the cut, in points unless stated.
+
+    Attributes:
+        gutter: Narrowest empty vertical band that separates two columns.
+        min_column: Narrowest column, as a multiple of the body font size; a narrower one (a
+            column of bullets, item numbers or a table's row labels) stays with its neighbour.
+        strip_gap: Shortest horizontal gap that cuts a region into strips, as a share of the
+            body font size.
+        band_gap: Horizontal gap, as a multiple of the body font size, that ends a band of
+            columns: strips this far apart are never put back together, whatever gutters they
+            share (a table above a heading, two articles one above the other).
+    """
+
+    gutter: float = 7.0
+    min_column: float = 4.0
+    strip_gap: float = 0.45
+    band_gap: float = 2.5
+
+
+def _free_intervals(spans: Sequence[Interval], lo: float, hi: float) -> list[Interval]:
+    """Gaps inside [lo, hi] that no span covers, edges included."""
+    gaps = []
+    cursor = lo
+    for start, end in sorted(spans):
+        if start > cursor:
+            gaps.append((cursor, start))
+        cursor = max(cursor, end)
+    if cursor < hi:
+        gaps.append((cursor, hi))
+    return gaps
+
+
+def _columns(words: Sequence[Word], settings: ColumnSettings, body_size: float) -> list[list[Word]]:
+    """The words split at every interior gutter, narrow columns merged into a neighbour."""
+    lo = min(w.x0 for w in words)
+    hi = max(w.x1 for w in words)
+    gaps = _free_intervals([(w.x0, w.x1) for w in words], lo, hi)
+    gutters = [g for g in gaps if g[1] - g[0] >= settings.gutter and lo < g[0] and g[1] < hi]
+    if not gutters:
+        return [list(words)]
+    # Column spans between gutters; drop the gutter beside any column that is too narrow.
+    min_width = settings.min_column * body_size
+    while gutters:
+        edges = [lo, *(x for g in gutters for x in g), hi]
+        widths = [edges[2 * i + 1] - edges[2 * i] for i in range(len(gutters) + 1)]
+        narrow = min(range(len(widths)), key=lambda i: widths[i])
+        if widths[narrow] >= min_width:
+            break
+        gutters.pop(_gutter_to_drop(narrow, gutters))
+    if not gutters:
+        return [list(words)]
+    columns: list[list[Word]] = [[] for _ in range(len(gutters) + 1)]
+    for word in words:
+        columns[sum(1 for g in gutters if word.x0 >= g[1])].append(word)
+    return columns
+
+
+def _gutter_to_drop(column: int, gutters: Sequence[Interval]) -> int:
+    """Of the gutters beside a narrow column, the narrower one (the column's own indent)."""
+    if column == 0:
+        return 0
+    if column == len(gutters):
+        return len(gutters) - 1
+    left, right = gutters[column - 1], gutters[column]
+    return column - 1 if left[1] - left[0] <= right[1] - right[0] else column
+
+
+def _strips(words: Sequence[Word], min_gap: float) -> list[list[Word]]:
+    """Split words into horizontal strips at empty y-bands at least min_gap tall."""
+    ordered = sorted(words, key=lambda w: w.top)
+    strips: list[list[Word]] = [[ordered[0]]]
+    bottom = ordered[0].bottom
+    for word in ordered[1:]:
+        if word.top - bottom >= min_gap:
+            strips.append([word])
+        else:
+            strips[-1].append(word)
+        bottom = max(bottom, word.bottom)
+    return strips
+
+
+def _strip_gaps(strip: Sequence[Word], lo: float, hi: float, min_width: float) -> list[Interval]:
+    gaps = _free_intervals([(w.x0, w.x1) for w in strip], lo, hi)
+    return [g for g in gaps if g[1] - g[0] >= min_width]
+
+
+def _share_gutter(upper: Sequence[Interval], lower: Sequence[Interval], lo: float, hi: float, min_width: float) -> bool:
+    """Whether two strips have an x-band, not at the region's left edge, empty in both."""
+    for a0, a1 in upper:
+        for b0, b1 in lower:
+            start, end = max(a0, b0), min(a1, b1)
+            if end - start >= min_width and (start > lo or end < hi) and not (a0 <= lo and b0 <= lo):
+                return True
+    return False
+
+
+def _group_strips(
+    strips: Sequence[list[Word]], lo: float, hi: float, settings: ColumnSettings, body_size: float
+) -> list[list[Word]]:
+    """Consecutive strips merged while they share a gutter and are not a band apart."""
+    groups: list[list[Word]] = [list(strips[0])]
+    previous_gaps = _strip_gaps(strips[0], lo, hi, settings.gutter)
+    for strip in strips[1:]:
+        gaps = _strip_gaps(strip, lo, hi, settings.gutter)
+        distance = min(w.top for w in strip) - max(w.bottom for w in groups[-1])
+        if distance < settings.band_gap * body_size and _share_gutter(previous_gaps, gaps, lo, hi, settings.gutter):
+            groups[-1].extend(strip)
+            previous_gaps = [
+                (max(a0, b0), min(a1, b1)) for a0, a1 in previous_gaps for b0, b1 in gaps if min(a1, b1) > max(a0, b0)
+            ]
+        else:
+            groups.append(list(strip))
+            previous_gaps = gaps
+    return groups
+
+
+def cut_regions(words: Sequence[Word], body_size: float, settings: ColumnSettings | None = None) -> list[list[Word]]:
+    """Cut words recursively into single-column regions, in reading order.
+
+    Args:
+        words: The words of a page (or of a box on it), in one reading frame.
+        body_size: Font size of the document's body text, the unit of the thresholds.
+        settings: Thresholds (defaults when None).
+
+    Returns:
+        The regions, each a list of words that form one column of one band of the page.
+    """
+    settings = settings or ColumnSettings()
+    if not words:
+        return []
+    columns = _columns(words, settings, body_size)
+    if len(columns) > 1:
+        return [region for column in columns for region in cut_regions(column, body_size, settings)]
+    strips = _strips(words, settings.strip_gap * body_size)
+    if len(strips) == 1:
+        return [list(words)]
+    lo = min(w.x0 for w in words)
+    hi = max(w.x1 for w in words)
+    groups = _group_strips(strips, lo, hi, settings, body_size)
+    if len(groups) == 1:
+        # The strips share gutters, but no one gutter runs through all of them (a table, a
+        # ragged layout): read it as one region rather than guess.
+        return [list(words)]
+    return [region for group in groups for region in cut_regions(group, body_size, settings)]

@@ -1,0 +1,126 @@
+"""Layout on the fixture bulletins: every sentence whole, reading order, roles, sections, furniture.
+
+The fixtures' truth files list the authored blocks in reading order with their roles and
+sections; these tests hold the layout to them. A sentence counts as whole when it lies inside
+one block, or across consecutive blocks of the same section (running headers and footers in
+between do not count, as they never enter the text).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Sequence
+
+import pdfplumber
+import pytest
+
+from pipeline.blocks import Block
+from pipeline.layout import document_blocks
+from pipeline.repair import repair_chars
+from tests.conftest import FIXTURE_PDFS
+
+NAMES = [pytest.param(path, id=path.stem) for path in FIXTURE_PDFS]
+FURNITURE = ("header", "footer")
+
+
+def normalise(text: str) -> str:
+    """Text as repair writes it, whitespace collapsed: the form blocks and truth are compared in."""
+    return " ".join(repair_chars(text).split())
+
+
+@functools.cache
+def blocks_of(path) -> tuple[Block, ...]:
+    with pdfplumber.open(path) as pdf:
+        return tuple(document_blocks(pdf))
+
+
+def truth_of(path) -> dict:
+    return json.loads(path.with_suffix("").with_suffix(".truth.json").read_text(encoding="utf-8"))
+
+
+def text_runs(blocks: Sequence[Block]) -> list[str]:
+    """Texts of every block and of every run of consecutive same-section blocks (furniture skipped)."""
+    flow = [b for b in blocks if b.role not in FURNITURE]
+    runs = []
+    for start in range(len(flow)):
+        text = normalise(flow[start].text)
+        runs.append(text)
+        for block in flow[start + 1 :]:
+            if block.section != flow[start].section:
+                break
+            text = f"{text} {normalise(block.text)}"
+            runs.append(text)
+    return runs
+
+
+def whole_sentence_share(sentences: Sequence[str], blocks: Sequence[Block]) -> tuple[float, list[str]]:
+    """Share of sentences found whole in one block or consecutive same-section blocks, and the misses."""
+    runs = text_runs(blocks)
+    misses = [s for s in sentences if not any(normalise(s) in run for run in runs)]
+    return 1 - len(misses) / max(len(sentences), 1), misses
+
+
+@pytest.mark.parametrize("path", NAMES)
+def test_layout_every_truth_sentence_is_whole(path) -> None:
+    sentences = [row["text"] for row in truth_of(path)["sentences"]]
+    assert sentences, "the truth lists no sentences"
+    share, misses = whole_sentence_share(sentences, blocks_of(path))
+    assert share == 1.0, "\n".join(misses)
+
+
+@pytest.mark.parametrize("path", NAMES)
+def test_layout_no_furniture_text_in_running_text(path) -> None:
+    truth = truth_of(path)
+    furniture = {normalise(b["text"]) for b in truth["blocks"] if b["role"] in FURNITURE}
+    leaks = [
+        f"{block.id}: {text!r}"
+        for block in blocks_of(path)
+        if block.role not in FURNITURE
+        for text in furniture
+        if text in normalise(block.text)
+    ]
+    assert not leaks, "\n".join(leaks)
+
+
+@pytest.mark.parametrize("path", NAMES)
+def test_layout_furniture_is_found_on_every_page(path) -> None:
+    truth = {(b["page"], b["role"], normalise(b["text"])) for b in truth_of(path)["blocks"] if b["role"] in FURNITURE}
+    found = {(b.page, b.role, normalise(b.text)) for b in blocks_of(path) if b.role in FURNITURE}
+    assert found == truth
+
+
+@pytest.mark.parametrize("path", NAMES)
+def test_layout_blocks_follow_the_truth_in_order_role_and_section(path) -> None:
+    """Each authored block is one block, or several in a row when a break splits it."""
+    mine = [b for b in blocks_of(path) if b.role not in FURNITURE]
+    position = 0
+    problems = []
+    for expected in (b for b in truth_of(path)["blocks"] if b["role"] not in FURNITURE):
+        remaining = normalise(expected["text"])
+        section = normalise(expected["section"]) if expected["section"] else None
+        while remaining:
+            if position >= len(mine):
+                problems.append(f"missing {expected['role']} {remaining[:60]!r}")
+                break
+            block = mine[position]
+            text = normalise(block.text)
+            if not remaining.startswith(text):
+                problems.append(f"{block.id} reads {text[:60]!r} where {remaining[:60]!r} was expected")
+                break
+            if block.role != expected["role"] or block.section != section:
+                problems.append(f"{block.id} is {block.role}/{block.section!r}, expected {expected['role']}/{section!r}")
+            remaining = remaining[len(text) :].strip()
+            position += 1
+        if problems:
+            break
+    assert not problems, "\n".join(problems)
+    assert position == len(mine), f"extra blocks: {[b.id for b in mine[position:]]}"
+
+
+@pytest.mark.parametrize("path", NAMES)
+def test_layout_block_ids_count_each_page_in_order(path) -> None:
+    blocks = blocks_of(path)
+    for page in {b.page for b in blocks}:
+        ids = [b.id for b in blocks if b.page == page]
+        assert ids == [f"p{page}-b{n}" for n in range(1, len(ids) + 1)]
