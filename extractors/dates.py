@@ -1,87 +1,251 @@
-"""Dates: points, ranges and open ranges, normalised to inclusive ISO bounds."""
+"""Dates: the registered extractor, reading each date expression in its sentence, section and issue.
+
+The work is split by concept: `date_words` holds the vocabulary as data, `date_grammar` finds
+candidates and their range structure, `date_filters` drops what the context shows is no date,
+`date_values` turns a candidate into inclusive bounds (dateparser reads the days). This module
+decides the year of a partial date ("In February", "March 8", "May-June"), in this order:
+
+1. a date in the same sentence that states one calendar year ("in May and June 2018");
+2. the nearest heading before it in the same section that states one ("MENTORSHIP PROGRAMMES
+   IN 2017" above "May-June"), then the section's own headline;
+3. the issue date's year, one year earlier when a past-tense sentence would otherwise put the
+   date after the issue month ("In November, UNODC trained ..." in a March 2018 bulletin), one
+   later when a future-tense one would put it before.
+
+A partial date with none of these is skipped. All three set `inferred_year`.
+"""
 
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
-import re
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from extractors.base import DocumentContext, Extractor, Mention, register
-
-from schemas.values import DateValue
-
-if TYPE_CHECKING:
-    from pipeline.passages import Passage
-
-MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
-MONTH = r"(?P<{}>January|February|March|April|May|June|July|August|September|October|November|December)"
-YEAR = r"(?P<{}>(?:19|20)\d\d)"
-
-PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("day_range", re.compile(r"\b(?P<d1>\d{1,2})\s*[-–]\s*(?P<d2>\d{1,2})\s+" + MONTH.format("m") + r"(?:\s+" + YEAR.format("y") + ")?")),
-    ("day", re.compile(r"\b(?P<d1>\d{1,2})\s+" + MONTH.format("m") + r"(?:\s+" + YEAR.format("y") + ")?")),
-    ("since_month", re.compile(r"\b[Ss]ince\s+" + MONTH.format("m") + r"\s+" + YEAR.format("y"))),
-    ("month_year", re.compile(r"\b" + MONTH.format("m") + r"\s+" + YEAR.format("y"))),
-    ("year_range", re.compile(r"\b(?:from\s+)?" + YEAR.format("y1") + r"\s*(?:[-–]|to)\s*" + YEAR.format("y2") + r"\b")),
-    ("year", re.compile(r"\b(?:[Tt]hroughout|[Ii]n)\s+" + YEAR.format("y") + r"\b")),
+from extractors.date_filters import filter_candidate
+from extractors.date_grammar import Candidate, iter_candidates
+from extractors.date_values import (
+    Bounds,
+    DateOrder,
+    candidate_to_value,
+    complete_candidate,
+    needs_year,
+    numeric_date_order,
+    point_to_bounds,
 )
 
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
-def last_day(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+    from pipeline.passages import Passage
+
+Tense = Literal["past", "future"]
+
+SENTENCE_CONFIDENCE = 0.85
+HEADING_CONFIDENCE = 0.8
+ISSUE_CONFIDENCE = 0.7
+FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "’ll"})
+PERFECT_AUXILIARIES = frozenset({"has", "have", "had"})
 
 
-def match_to_value(kind: str, match: re.Match[str], context: DocumentContext) -> DateValue | None:
-    """Normalise one matched pattern; None when the parts do not make a calendar date."""
-    groups = match.groupdict()
-    inferred = "y" in groups and groups["y"] is None
-    if groups.get("y"):
-        year = int(groups["y"])
-    elif context.issue_date is not None:
-        year = context.issue_date.year
-    else:
+@dataclasses.dataclass(frozen=True)
+class Found:
+    """A candidate the filters kept, with the year it states by itself (if exactly one).
+
+    Attributes:
+        position: Position of its passage in the document's passage list.
+        candidate: The expression.
+        confidence: How sure its context makes it a date.
+        year: The one calendar year it states ("2 March 2018", "15-19 January 2018"), else None.
+    """
+
+    position: int
+    candidate: Candidate
+    confidence: float
+    year: int | None
+
+
+def stated_year(candidate: Candidate, order: DateOrder) -> int | None:
+    """The single calendar year a point or closed range states by itself, else None.
+
+    Open ranges, multi-year ranges and decades establish no year for their neighbours.
+    """
+    if candidate.form not in ("point", "range") or needs_year(candidate):
         return None
-    try:
-        if kind in ("day", "day_range"):
-            month = MONTHS[groups["m"].lower()]
-            start = dt.date(year, month, int(groups["d1"]))
-            end = dt.date(year, month, int(groups.get("d2") or groups["d1"]))
-            return DateValue(start=start, end=end, granularity="day", inferred_year=inferred)
-        if kind == "since_month":
-            return DateValue(start=dt.date(year, MONTHS[groups["m"].lower()], 1), end=None, granularity="month")
-        if kind == "month_year":
-            month = MONTHS[groups["m"].lower()]
-            return DateValue(start=dt.date(year, month, 1), end=last_day(year, month), granularity="month")
-        if kind == "year_range":
-            return DateValue(start=dt.date(int(groups["y1"]), 1, 1), end=dt.date(int(groups["y2"]), 12, 31), granularity="year")
-        if kind == "year":
-            return DateValue(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), granularity="year")
-    except ValueError:
+    value = candidate_to_value(candidate, None, order)
+    if value is None or value.start is None or value.end is None or value.granularity == "decade":
         return None
+    return value.start.year if value.start.year == value.end.year else None
+
+
+def iter_found(passages: Sequence[Passage], order: DateOrder) -> Iterator[Found]:
+    """Every candidate of every passage that its context lets stand as a date."""
+    for position, passage in enumerate(passages):
+        for candidate in iter_candidates(passage.text):
+            kept = filter_candidate(passage, candidate)
+            if kept is not None:
+                candidate, confidence = kept
+                yield Found(position, candidate, confidence, stated_year(candidate, order))
+
+
+def sentence_year(found: Found, neighbours: Sequence[Found], passage: Passage) -> int | None:
+    """The year the nearest year-stating date of the same sentence gives."""
+    sentence = passage.sentence(found.candidate.start, found.candidate.end)
+    lo, hi = sentence.start_char, sentence.end_char
+    stated = [n for n in neighbours if n.year is not None and lo <= n.candidate.start < hi and n is not found]
+    if not stated:
+        return None
+    nearest = min(stated, key=lambda n: abs(n.candidate.start - found.candidate.start))
+    return nearest.year
+
+
+def single_year(found: Sequence[Found]) -> int | None:
+    """The year a run of text states, when it states exactly one."""
+    years = {f.year for f in found if f.year is not None}
+    return years.pop() if len(years) == 1 else None
+
+
+def heading_year(position: int, passages: Sequence[Passage], by_passage: Sequence[Sequence[Found]], order: DateOrder) -> int | None:
+    """The year stated by the nearest heading above, within the section, or by the section's headline."""
+    section = passages[position].section
+    if section is None:
+        return None
+    for earlier in range(position - 1, -1, -1):
+        passage = passages[earlier]
+        if passage.section == section and passage.role == "heading":
+            year = single_year(by_passage[earlier])
+            if year is not None:
+                return year
+    headline = [Found(position, c, 1.0, stated_year(c, order)) for c in iter_candidates(section)]
+    return single_year(headline)
+
+
+def governing_verb(span: Span) -> Token | None:
+    """The verb a date phrase hangs from ("trained" in "In May, UNODC trained ...")."""
+    token = span.root
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token if token.pos_ in ("VERB", "AUX") else None
+
+
+def sentence_tense(passage: Passage, candidate: Candidate) -> Tense | None:
+    """Whether the verb governing the date speaks of the past or the future, if it says."""
+    span = passage.doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+    verb = governing_verb(span) if span is not None and len(span) else None
+    if verb is None:
+        return None
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in FUTURE_AUXILIARIES for a in auxiliaries):
+        return "future"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lower_ in PERFECT_AUXILIARIES for a in auxiliaries):
+        return "past"
     return None
+
+
+def issue_year(candidate: Candidate, passage: Passage, issue_date: dt.date, order: DateOrder) -> int:
+    """The issue date's year, moved by one where the tense says the date lies on the other side."""
+    year = issue_date.year
+    value = candidate_to_value(candidate, year, order)
+    if value is None or value.start is None or value.end is None:
+        return year
+    month_start = issue_date.replace(day=1)
+    month_end = issue_date.replace(day=calendar.monthrange(issue_date.year, issue_date.month)[1])
+    tense = sentence_tense(passage, candidate)
+    if tense == "past" and value.start > month_end:
+        return year - 1
+    if tense == "future" and value.end < month_start:
+        return year + 1
+    return year
 
 
 @register("dates.rules")
 class DateRules(Extractor):
-    """Calendar expressions found by patterns, parsed part by part."""
+    """Dates found by a grammar of points and ranges, checked in context, read by dateparser."""
 
     name = "dates.rules"
     kind = "date"
 
     def __call__(self, passages: Sequence[Passage], context: DocumentContext) -> Iterator[Mention]:
-        for passage in passages:
-            taken: list[tuple[int, int]] = []
-            for kind, pattern in PATTERNS:
-                for match in pattern.finditer(passage.text):
-                    start, end = match.span()
-                    if any(s < end and start < e for s, e in taken):
-                        continue
-                    value = match_to_value(kind, match, context)
-                    if value is None:
-                        continue
-                    if kind == "year":
-                        start = match.start("y")
-                    taken.append((start, end))
-                    yield Mention(passage.index, start, end, "date", value, self.name, 0.8)
+        """Yield a mention for every date of the document, in reading order.
+
+        Args:
+            passages: The document's passages, parsed.
+            context: The issue date partial dates fall back to.
+
+        Returns:
+            An iterator of date mentions.
+        """
+        order = numeric_date_order(p.text for p in passages)
+        by_passage: list[list[Found]] = [[] for _ in passages]
+        for found in iter_found(passages, order):
+            by_passage[found.position].append(found)
+        for position, passage in enumerate(passages):
+            for found in by_passage[position]:
+                mention = self._mention(found, passages, by_passage, context, order)
+                if mention is not None:
+                    yield mention
+
+    def _mention(
+        self,
+        found: Found,
+        passages: Sequence[Passage],
+        by_passage: Sequence[Sequence[Found]],
+        context: DocumentContext,
+        order: DateOrder,
+    ) -> Mention | None:
+        passage = passages[found.position]
+        candidate = found.candidate
+        year, confidence = None, found.confidence
+        if needs_year(candidate):
+            year, source_confidence = self._context_year(found, passages, by_passage, context, order)
+            if year is None:
+                return None
+            confidence = min(confidence, source_confidence)
+        value = candidate_to_value(candidate, year, order)
+        if value is None:
+            return None
+        return Mention(passage.index, candidate.start, candidate.end, "date", value, self.name, confidence)
+
+    @staticmethod
+    def _context_year(
+        found: Found,
+        passages: Sequence[Passage],
+        by_passage: Sequence[Sequence[Found]],
+        context: DocumentContext,
+        order: DateOrder,
+    ) -> tuple[int | None, float]:
+        passage = passages[found.position]
+        year = sentence_year(found, by_passage[found.position], passage)
+        if year is not None:
+            return year, SENTENCE_CONFIDENCE
+        year = heading_year(found.position, passages, by_passage, order)
+        if year is not None:
+            return year, HEADING_CONFIDENCE
+        if context.issue_date is not None:
+            return issue_year(found.candidate, passage, context.issue_date, order), ISSUE_CONFIDENCE
+        return None, 0.0
+
+
+def iter_stated_dates(text: str) -> Iterator[Bounds]:
+    """Each end of every date expression in a text that states its own year, read without context.
+
+    "15-19 January 2018" gives 15 and 19 January 2018; "March 2018" the month; "March 8" nothing.
+    Used where there is no parse and no issue date yet: finding the issue date itself.
+    """
+    for candidate in iter_candidates(text):
+        if needs_year(candidate):
+            continue
+        for point in complete_candidate(candidate).points:
+            bounds = point_to_bounds(point)
+            if bounds is not None:
+                yield bounds
+
+
+def iter_full_dates(text: str) -> Iterator[dt.date]:
+    """Days written with day, month and year ("2 March 2018", "March 2, 2018", "02.03.2018")."""
+    for bounds in iter_stated_dates(text):
+        if bounds.granularity == "day":
+            yield bounds.start
+

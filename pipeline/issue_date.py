@@ -6,39 +6,13 @@ text, then the PDF's creation date.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
+from extractors.dates import iter_full_dates, iter_stated_dates
 from pipeline.blocks import Block
 
-_MONTH = "|".join(calendar.month_name[1:])
-_MONTH_ABBR = "|".join(calendar.month_abbr[1:])
-FULL_DATE = re.compile(
-    rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH}|{_MONTH_ABBR})\.?,?\s+(?P<y>(?:19|20)\d\d)\b"
-    rf"|\b(?P<m2>{_MONTH}|{_MONTH_ABBR})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,\s*(?P<y2>(?:19|20)\d\d)\b",
-    re.IGNORECASE,
-)
-MONTH_YEAR = re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
 MASTHEAD_ROLES = frozenset({"heading", "header"})
-
-
-def _month_number(name: str) -> int:
-    key = name.lower()[:3]
-    return [m.lower() for m in calendar.month_abbr].index(key)
-
-
-def iter_full_dates(text: str) -> Iterator[dt.date]:
-    """Dates with day, month and year ("2 March 2018", "March 2, 2018")."""
-    for match in FULL_DATE.finditer(text):
-        day, month, year = (match.group("d"), match.group("m"), match.group("y"))
-        if day is None:
-            day, month, year = match.group("d2"), match.group("m2"), match.group("y2")
-        try:
-            yield dt.date(int(year), _month_number(month), int(day))
-        except ValueError:
-            continue
 
 
 def masthead_date(blocks: Sequence[Block]) -> dt.date | None:
@@ -46,12 +20,12 @@ def masthead_date(blocks: Sequence[Block]) -> dt.date | None:
     for block in blocks:
         if block.role not in MASTHEAD_ROLES or (block.role == "heading" and block.page != 1):
             continue
-        full = next(iter_full_dates(block.text), None)
+        stated = [b for b in iter_stated_dates(block.text) if b.granularity in ("day", "month")]
+        full = next((b.start for b in stated if b.granularity == "day"), None)
         if full is not None:
             return full
-        match = MONTH_YEAR.search(block.text)
-        if match:
-            return dt.date(int(match.group("y")), _month_number(match.group("m")), 1)
+        if stated:
+            return stated[0].start
     return None
 
 
