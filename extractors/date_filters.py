@@ -115,10 +115,11 @@ def month_is_date(passage: Passage, candidate: Candidate) -> bool:
 def season_is_date(passage: Passage, candidate: Candidate) -> bool:
     """Whether a season is a time ("in summer", "Summer 2018"), not a thing or a verb.
 
-    Without a year it needs a cue word before it and no noun after it ("summer school"); the
-    lower-case verb "fall" needs the cue even with a year after it ("prices fall 2018 percent").
+    Without a year it needs a cue word before it (or a lead such as "since") and no noun after
+    it ("summer school", "before the summer holidays"); the lower-case verb "fall" needs the cue
+    even with a year after it ("prices fall 2018 percent").
     """
-    cued = _ends_with(_preceding_phrase(passage.text, candidate.start, 1), words.SEASON_CUES)
+    cued = candidate.lead is not None or _ends_with(_preceding_phrase(passage.text, candidate.start, 1), words.SEASON_CUES)
     if candidate.first.year is not None:
         return cued or not candidate.first.text.startswith("fall")
     if not cued:
@@ -181,6 +182,6 @@ def filter_candidate(passage: Passage, candidate: Candidate) -> tuple[Candidate,
         return candidate, 0.9 if year_has_cue(passage, candidate) else 0.75
     if is_bare(candidate, "month") and candidate.first.year is None:
         return (candidate, 0.85) if month_is_date(passage, candidate) else None
-    if candidate.form == "point" and candidate.first.shape == "season" and not season_is_date(passage, candidate):
+    if candidate.last is None and candidate.first.shape == "season" and not season_is_date(passage, candidate):
         return None
     return candidate, 0.95

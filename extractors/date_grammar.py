@@ -254,28 +254,42 @@ def _second_year(first: int, written: str) -> int:
     return first - first % 100 + int(written)
 
 
-def _match_to_candidate(form: Form, match: re.Match[str]) -> Candidate | None:
+def _match_to_candidates(form: Form, match: re.Match[str]) -> list[Candidate]:
+    """The candidates one match stands for: usually one, two for "5 and 6 March", none if invalid."""
     groups = match.groupdict()
     first = text_to_point(groups["a"])
     if first is None:
-        return None
+        return []
     last: Point | None = None
     if groups.get("short"):
         last = Point(groups["short"], "year", year=_second_year(first.year or 0, groups["short"]))
         if not 0 < (last.year or 0) - (first.year or 0) <= MAX_SHORT_YEAR_SPAN:
-            return None
+            return []
     elif groups.get("b"):
         last = text_to_point(groups["b"])
         if last is None:
-            return None
+            return []
     lead = " ".join(groups["lead"].lower().split()) if groups.get("lead") else None
     connector = (groups.get("dash") or groups.get("word") or "").lower() or None
-    if form == "range" and (connector == "and") != (lead == "between"):
-        return None
     if groups.get("y") and last is not None:
         year = int(groups["y"])
         first, last = dataclasses.replace(first, year=year), dataclasses.replace(last, year=year)
-    return Candidate(match.start(), match.end(), form, first, last, lead, connector)
+    if form == "range" and connector == "and" and lead != "between":
+        return _coordinated_days(match, first, last)
+    if form == "range" and lead == "between" and connector != "and":
+        return []
+    return [Candidate(match.start(), match.end(), form, first, last, lead, connector)]
+
+
+def _coordinated_days(match: re.Match[str], first: Point, last: Point | None) -> list[Candidate]:
+    """ "5 and 6 March 2018": two days, the first taking the second's month and year."""
+    if last is None or first.month is not None or not first.text.isdigit():
+        return []
+    first = dataclasses.replace(first, month=last.month, year=last.year)
+    return [
+        Candidate(match.start("a"), match.end("a"), "point", first),
+        Candidate(match.start("b"), match.end(), "point", last),
+    ]
 
 
 def iter_candidates(text: str) -> Iterator[Candidate]:
@@ -290,9 +304,7 @@ def iter_candidates(text: str) -> Iterator[Candidate]:
     found: list[Candidate] = []
     for form, pattern in candidate_patterns():
         for match in pattern.finditer(text):
-            candidate = _match_to_candidate(form, match)
-            if candidate is not None:
-                found.append(candidate)
+            found.extend(_match_to_candidates(form, match))
     # Longest first; on a tie the reading with fewer ends ("winter 2017-2018" is one season).
     found.sort(key=lambda c: (c.start - c.end, len(c.points), c.start))
     kept: list[Candidate] = []

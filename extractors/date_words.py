@@ -113,10 +113,13 @@ MONTH_CUES = (
 """Words that, right before a month written alone, show it is the month ("In February")."""
 
 SEASON_CUES = (
-    "in", "during", "the", "this", "last", "next", "since", "until", "by", "of", "early", "late",
-    "mid", "throughout", "over", "before", "after",
+    "in", "during", "this", "last", "next", "since", "until", "by", "early", "late", "mid",
+    "throughout", "over", "before", "after", "for",
 )  # fmt: skip
-"""Words that, right before a season written without a year, show it is a time ("in summer")."""
+"""Words that, right before a season written without a year, show it is a time ("in (the) summer").
+
+Not "the" alone: "The spring keeps the sections apart" is a machine part.
+"""
 
 YEAR_CUES = (
     "in", "since", "from", "until", "till", "by", "during", "throughout", "for", "of", "before",

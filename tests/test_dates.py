@@ -11,7 +11,10 @@ from extractors.base import DocumentContext
 from extractors.date_grammar import iter_candidates
 from extractors.date_values import candidate_to_value, numeric_date_order, text_to_day
 from extractors.dates import DateRules, iter_full_dates, iter_stated_dates
-from tests.conftest import make_passages
+from pipeline.baseline import iter_baseline
+from pipeline.evaluate import evaluate, read_gold, read_predictions
+from pipeline.jsonl import line_to_json
+from tests.conftest import FIXTURES, make_passages
 
 ISSUE = dt.date(2018, 3, 12)
 """Every case reads as if printed in a bulletin of 12 March 2018."""
@@ -134,6 +137,9 @@ CASES = [
     pytest.param("In May and June 2017 the officers were trained.",
                  [("May", "2017-05-01", "2017-05-31", "month", True),
                   ("June 2017", "2017-06-01", "2017-06-30", "month", False)], id="partial-year-from-sentence"),
+    pytest.param("Hearings will be held on 5 and 6 March 2019.",
+                 [("5", "2019-03-05", "2019-03-05", "day", False),
+                  ("6 March 2019", "2019-03-06", "2019-03-06", "day", False)], id="coordinated-days"),
     pytest.param("In March 20 officers were trained in Osh.",
                  [("March", "2018-03-01", "2018-03-31", "month", True)], id="partial-month-before-count"),
     # Never dates
@@ -148,6 +154,8 @@ CASES = [
     pytest.param("Equipment worth 2018 million soms and US$ 2019 was delivered.", [], id="never-money"),
     pytest.param("The project may be extended; the summer school stays open.", [], id="never-may-summer-school"),
     pytest.param("The meeting is on 29 February 2019 or 31 April.", [], id="never-impossible-days"),
+    pytest.param("The spring keeps the two sections apart.", [], id="never-spring-as-a-thing"),
+    pytest.param("A dozen coaches will be certified before the summer holidays.", [], id="never-season-before-noun"),
 ]  # fmt: skip
 
 
@@ -229,3 +237,27 @@ def test_dates_day_parser_rejects_a_day_outside_the_year() -> None:
 def test_dates_extractor_is_registered_under_its_record_name() -> None:
     assert REGISTRY.entries["dates.rules"] is DateRules
     assert DateRules.kind == "date"
+
+
+GOLD_FILES = sorted(FIXTURES.glob("*.gold.jsonl"))
+DATE_F1_BAR = 0.90
+BASELINE_MARGIN = 0.25
+
+
+def date_score(lines, gold_path, tmp_path, label: str):
+    """The date score of contract lines against a gold file, by the project's evaluation."""
+    records = tmp_path / f"{label}.jsonl"
+    records.write_text("".join(line_to_json(line) + "\n" for line in lines), encoding="utf-8")
+    evaluation = evaluate(read_gold(gold_path), read_predictions(records), label)
+    return next(result for result in evaluation.kinds if result.kind == "date")
+
+
+@pytest.mark.parametrize("gold_path", [pytest.param(p, id=p.name.removesuffix(".gold.jsonl")) for p in GOLD_FILES])
+def test_dates_fixture_gold_f1_and_margin_over_baseline(gold_path, fixture_output, tmp_path) -> None:
+    name = gold_path.name.removesuffix(".gold.jsonl")
+    result = fixture_output(name)
+    ours = date_score([result.document, *result.records], gold_path, tmp_path, "pipeline")
+    baseline = date_score(list(iter_baseline([FIXTURES / f"{name}.pdf"])), gold_path, tmp_path, "baseline")
+    errors = [f"FP {f.text!r} {dict(f.value)}" for f in ours.false_positives] + [f"FN {f.text!r}" for f in ours.misses]
+    assert ours.score.f1 >= DATE_F1_BAR, errors
+    assert ours.score.f1 - baseline.score.f1 >= BASELINE_MARGIN, (ours.score, baseline.score)
