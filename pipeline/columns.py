@@ -22,7 +22,10 @@ class ColumnSettings:
     """Thresholds of the cut, in points unless stated.
 
     Attributes:
-        gutter: Narrowest empty vertical band that separates two columns.
+        gutter: Narrowest empty vertical band that separates two columns, as a share of the body
+            font size (and never under `min_gutter` points): wide enough that a headline ending
+            just short of a column edge does not open a gutter through the whole page.
+        min_gutter: Narrowest gutter in points, whatever the font size.
         min_column: Narrowest column, as a multiple of the body font size; a narrower one (a
             column of bullets, item numbers or a table's row labels) stays with its neighbour.
         strip_gap: Shortest horizontal gap that cuts a region into strips, as a share of the
@@ -32,7 +35,8 @@ class ColumnSettings:
             share (a table above a heading, two articles one above the other).
     """
 
-    gutter: float = 7.0
+    gutter: float = 0.9
+    min_gutter: float = 6.0
     min_column: float = 4.0
     strip_gap: float = 0.45
     band_gap: float = 2.5
@@ -51,12 +55,18 @@ def _free_intervals(spans: Sequence[Interval], lo: float, hi: float) -> list[Int
     return gaps
 
 
+def gutter_width(settings: ColumnSettings, body_size: float) -> float:
+    """Narrowest gutter, in points, for a document of the given body size."""
+    return max(settings.min_gutter, settings.gutter * body_size)
+
+
 def _columns(words: Sequence[Word], settings: ColumnSettings, body_size: float) -> list[list[Word]]:
     """The words split at every interior gutter, narrow columns merged into a neighbour."""
     lo = min(w.x0 for w in words)
     hi = max(w.x1 for w in words)
     gaps = _free_intervals([(w.x0, w.x1) for w in words], lo, hi)
-    gutters = [g for g in gaps if g[1] - g[0] >= settings.gutter and lo < g[0] and g[1] < hi]
+    width = gutter_width(settings, body_size)
+    gutters = [g for g in gaps if g[1] - g[0] >= width and lo < g[0] and g[1] < hi]
     if not gutters:
         return [list(words)]
     # Column spans between gutters; drop the gutter beside any column that is too narrow.
@@ -119,12 +129,13 @@ def _group_strips(
     strips: Sequence[list[Word]], lo: float, hi: float, settings: ColumnSettings, body_size: float
 ) -> list[list[Word]]:
     """Consecutive strips merged while they share a gutter and are not a band apart."""
+    width = gutter_width(settings, body_size)
     groups: list[list[Word]] = [list(strips[0])]
-    previous_gaps = _strip_gaps(strips[0], lo, hi, settings.gutter)
+    previous_gaps = _strip_gaps(strips[0], lo, hi, width)
     for strip in strips[1:]:
-        gaps = _strip_gaps(strip, lo, hi, settings.gutter)
+        gaps = _strip_gaps(strip, lo, hi, width)
         distance = min(w.top for w in strip) - max(w.bottom for w in groups[-1])
-        if distance < settings.band_gap * body_size and _share_gutter(previous_gaps, gaps, lo, hi, settings.gutter):
+        if distance < settings.band_gap * body_size and _share_gutter(previous_gaps, gaps, lo, hi, width):
             groups[-1].extend(strip)
             previous_gaps = [
                 (max(a0, b0), min(a1, b1)) for a0, a1 in previous_gaps for b0, b1 in gaps if min(a1, b1) > max(a0, b0)

@@ -107,23 +107,34 @@ def is_bullet(first: str) -> bool:
 
 
 def _is_weak_marker(first: str) -> bool:
-    return first in WEAK_BULLETS or bool(_NUMBERED.match(first))
+    return _marker_kind(first) is not None
 
 
-def _starts_item(previous: Line, line: Line) -> bool:
-    """A bullet always starts an item; a dash or number only after a line that can end one.
+def _marker_kind(first: str) -> str | None:
+    """What kind of item marker a first word is: the dash itself, "number", or None."""
+    if first in WEAK_BULLETS:
+        return first
+    return "number" if _NUMBERED.match(first) else None
 
-    A dash or a small number at the start of a line inside a running sentence ("... in Osh
-    – and ...") is not a list marker.
+
+def _starts_item(paragraph: Sequence[Line], line: Line) -> bool:
+    """A bullet always starts an item; a dash or number only where an item can start.
+
+    That is after a line that can end an item, or inside a list whose items start with the same
+    kind of marker. A dash or a small number at the start of a line inside a running sentence
+    ("... in Osh – and ...") is not a list marker.
     """
     first = line.text.split(" ", 1)[0]
     if not first:
         return False
     if is_bullet(first):
         return True
-    if not _is_weak_marker(first):
+    kind = _marker_kind(first)
+    if kind is None:
         return False
-    text = previous.text.rstrip()
+    if _marker_kind(paragraph[0].text.split(" ", 1)[0]) == kind:
+        return True
+    text = paragraph[-1].text.rstrip()
     return text.endswith(SENTENCE_END + (";", ",")) or not text[-1:].isalpha()
 
 
@@ -175,9 +186,9 @@ def _starts_paragraph(
         return True
     if abs(line.size - previous.size) > settings.size_change * body_size:
         return True
-    if previous.bold != line.bold:
+    if previous.bold != line.bold or previous.italic != line.italic:
         return True
-    if _starts_item(previous, line):
+    if _starts_item(paragraph, line):
         return True
     return _indented_start(paragraph, previous, line, left, settings)
 

@@ -48,6 +48,9 @@ CHAR_REPAIRS: dict[str, str] = {
     "\ufeff": "",
 }
 SOFT_HYPHEN = "\u00ad"
+FRACTION_SLASH = "\u2044"
+# Gap between two words on a line, as a share of the font size, below which they touch.
+TOUCHING = 0.1
 HYPHENS = ("-", SOFT_HYPHEN, "\u2010", "\u2011")
 # Dashes that join what they sit between: "2018–|2021" continues without a space.
 DASHES = ("\u2013", "\u2014")
@@ -76,8 +79,13 @@ ACRONYM_MAX = 8
 
 
 class WordLike(Protocol):
+    """A word as layout gives it: its glyphs' text and boxes, and its extent along the line."""
+
     text: str
     char_boxes: tuple[Box, ...]
+    x0: float
+    x1: float
+    size: float
 
 
 @dataclasses.dataclass(frozen=True)
@@ -197,7 +205,13 @@ def join_lines(lines: Sequence[Sequence[WordLike]], vocabulary: Vocabulary = EMP
 
 def _separate(builder: TextMapBuilder, previous: WordLike, word: WordLike, *, line_start: bool, vocabulary: Vocabulary) -> None:
     """Put what goes between two words: a space, nothing, or nothing after removing a hyphen."""
-    if not line_start or len(previous.text) < 2:
+    if previous.text.endswith(FRACTION_SLASH) or word.text.startswith(FRACTION_SLASH):
+        return  # a built-up fraction: "1", "⁄", "4" set as separate glyph runs read "1⁄4"
+    if not line_start:
+        if word.x0 - previous.x1 > TOUCHING * word.size:
+            builder.append(" ", None)
+        return  # glyphs that touch are one word split by a change of font: "Typewriter)" ":"
+    if len(previous.text) < 2:
         builder.append(" ", None)
         return
     if previous.text.endswith(SOFT_HYPHEN):

@@ -15,6 +15,7 @@ from extractors import REGISTRY, DocumentContext, Mention
 from pipeline.blocks import Block
 from pipeline.errors import BulletinsError, NoTextLayer
 from pipeline.issue_date import find_issue_date
+from pipeline.language import ENGLISH, detect_language
 from pipeline.layout import document_blocks
 from pipeline.nlp import load_nlp
 from pipeline.overlaps import resolve_overlaps
@@ -38,6 +39,7 @@ class Layout:
     title: str | None
     metadata_date: dt.date | None
     blocks: tuple[Block, ...]
+    language: str | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -68,6 +70,7 @@ def read_layout(source: SourceFile) -> Layout:
             title=metadata_title(pdf) or masthead_title(blocks),
             metadata_date=metadata_date(pdf),
             blocks=blocks,
+            language=detect_language(b.text for b in blocks if b.role not in ("header", "footer")),
         )
 
 
@@ -118,9 +121,14 @@ def extract_document(path: str | Path, settings: Settings | dict | None = None) 
     found_date = find_issue_date(layout.blocks, layout.metadata_date)
     issue_date = settings.issue_date or found_date
     context = DocumentContext(issue_date=issue_date, issue_date_given=settings.issue_date is not None)
-    passages = list(iter_passages(layout.blocks, load_nlp()))
-    mentions = run_extractors(passages, context, settings)
-    records = tuple(valid_records(mentions, passages, layout.source.doc_id, settings))
+    records: tuple[Record, ...] = ()
+    if layout.language in (None, ENGLISH):
+        passages = list(iter_passages(layout.blocks, load_nlp()))
+        mentions = run_extractors(passages, context, settings)
+        records = tuple(valid_records(mentions, passages, layout.source.doc_id, settings))
+    else:
+        # The English model reads any text as English and would write garbage records.
+        log.info("%s is in %r, not English: no records extracted", path, layout.language)
     document = DocumentLine(
         doc_id=layout.source.doc_id,
         source=str(path),
@@ -130,6 +138,7 @@ def extract_document(path: str | Path, settings: Settings | dict | None = None) 
         status="ok",
         error=None,
         counts=count_kinds(records),
+        language=layout.language,
         pipeline_version=PIPELINE_VERSION,
     )
     return DocumentResult(document=document, records=records)

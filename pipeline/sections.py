@@ -52,10 +52,17 @@ class PageLayout:
 
 @dataclasses.dataclass(frozen=True)
 class Placed:
-    """A block in document reading order with the headline of its article."""
+    """A block in document reading order with the headline of its article.
+
+    Attributes:
+        block: The block.
+        section: Headline of its article, or None.
+        floating: Whether it floats beside the running text (a panel's block, a caption).
+    """
 
     block: PageBlock
     section: str | None
+    floating: bool = False
 
 
 @dataclasses.dataclass(frozen=True)
@@ -190,7 +197,7 @@ def _panel_placed(panel: Panel, anchor: str | None, articles: dict[str, Article]
     current = articles.get(anchor) if anchor is not None else None
     placed = []
     for block, section, current in iter_flow_sections(panel.blocks, current, settings):
-        placed.append(Placed(block, section))
+        placed.append(Placed(block, section, floating=True))
         if current is not None:
             articles.setdefault(current.headline, current)
     return placed
@@ -219,7 +226,46 @@ def iter_placed(pages: Sequence[PageLayout], settings: SectionSettings) -> Itera
             anchor = anchor_section(panel, placed)
             point = _insertion_point(panel, placed, anchor)
             inserts.setdefault(point, []).extend(_panel_placed(panel, anchor, articles, settings))
-        yield from inserts.get(-1, [])
+        ordered = [*inserts.get(-1, [])]
         for index, item in enumerate(placed):
-            yield item
-            yield from inserts.get(index, [])
+            ordered.append(item)
+            ordered.extend(inserts.get(index, []))
+        yield from defer_floats(ordered)
+
+
+SENTENCE_END = (".", "!", "?", '"', "\u201d", "'", "\u2019", ")")
+RUNNING = frozenset({"body", "sidebar", "list_item"})
+
+
+def _interrupts(before: Placed, after: Placed) -> bool:
+    """Whether `after` continues the unfinished sentence at the end of `before`."""
+    return (
+        before.block.role in RUNNING
+        and after.block.role == before.block.role
+        and after.section == before.section
+        and not after.floating
+        and not before.block.text.rstrip().endswith(SENTENCE_END)
+    )
+
+
+def defer_floats(placed: Sequence[Placed]) -> list[Placed]:
+    """Move captions and panels that fall inside a sentence to after the block that ends it.
+
+    A column can end with a figure and its caption while its last paragraph runs on at the top
+    of the next column; a reader finishes the sentence before looking at the figure.
+    """
+    ordered = list(placed)
+    index = 1
+    while index < len(ordered):
+        item = ordered[index]
+        if not (item.floating or item.block.role == "caption"):
+            index += 1
+            continue
+        end = index
+        while end < len(ordered) and (ordered[end].floating or ordered[end].block.role == "caption"):
+            end += 1
+        if end < len(ordered) and _interrupts(ordered[index - 1], ordered[end]):
+            ordered[index : end + 1] = [ordered[end], *ordered[index:end]]
+            index += 1
+        index = end + 1
+    return ordered

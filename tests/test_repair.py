@@ -47,10 +47,13 @@ def test_repair_chars(raw: str, repaired: str) -> None:
 class FakeWord:
     text: str
     char_boxes: tuple
+    x0: float
+    x1: float
+    size: float = 10.0
 
 
 def _word(text: str, x: float, y: float) -> FakeWord:
-    return FakeWord(text, tuple((x + i, y, x + i + 1, y + 10) for i in range(len(text))))
+    return FakeWord(text, tuple((x + i, y, x + i + 1, y + 10) for i in range(len(text))), x, x + len(text))
 
 
 def test_repair_join_lines_keeps_boxes_of_joined_word() -> None:
