@@ -212,12 +212,14 @@ class Evaluation:
         documents: Gold document → predicted document it was scored against (None: absent).
         kinds: One result per record kind, in contract order.
         unscored: Predicted documents that have no gold facts (left out of the scores).
+        failed: Scored predicted documents the producer failed on → error type.
     """
 
     system: str
     documents: Mapping[str, str | None]
     kinds: tuple[KindResult, ...]
     unscored: tuple[str, ...]
+    failed: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
     @property
     def micro(self) -> Score:
@@ -237,6 +239,8 @@ def gold_document(line: Mapping[str, Any], path: Path) -> str:
 
 def read_gold(path: str | Path) -> list[Fact]:
     """Gold facts of a JSON Lines file of {"kind", "text", "value"} objects.
+
+    A count's parent is named by `part_of_text`, beside `value` or inside it.
 
     Raises:
         GoldFileError: A line's kind is not a record kind, or its value lacks a field its
@@ -258,7 +262,7 @@ def read_gold(path: str | Path) -> list[Fact]:
                 text=str(line.get("text", "")),
                 key=key,
                 value=line["value"],
-                parent=line.get("part_of_text"),
+                parent=line.get("part_of_text") or line["value"].get("part_of_text"),
             )
         )
     return facts
@@ -270,20 +274,38 @@ def iter_gold_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
         yield from sorted(path.glob("*.gold.jsonl")) if path.is_dir() else [path]
 
 
-def read_predictions(path: str | Path) -> tuple[list[Fact], dict[str, str]]:
+@dataclasses.dataclass(frozen=True)
+class Predictions:
+    """What a records file states.
+
+    Attributes:
+        facts: Its records as facts.
+        names: doc_id → document name, from its `document` lines.
+        failed: Document name → error type, for documents the producer failed on (their
+            gold facts all count as misses, and a report says why).
+    """
+
+    facts: tuple[Fact, ...]
+    names: Mapping[str, str]
+    failed: Mapping[str, str] = dataclasses.field(default_factory=dict)
+
+
+def read_predictions(path: str | Path) -> Predictions:
     """Predicted facts of a records file from any producer that writes contract value shapes.
 
     A document is named by the stem of its `document` line's source; records whose document
     has no such line are named by their doc_id.
 
     Returns:
-        The facts, and doc_id → document name for the documents of the file.
+        The facts, document names and failures of the file.
 
     Raises:
         DiffInputError: The file is not JSON Lines of objects with a `kind`.
     """
     lines = read_jsonl(path)
-    names = {line["doc_id"]: Path(str(line["source"])).stem for line in lines if line["kind"] == "document" and line.get("source")}
+    documents = [line for line in lines if line["kind"] == "document" and line.get("source")]
+    names = {line["doc_id"]: Path(str(line["source"])).stem for line in documents}
+    failed = {names[line["doc_id"]]: str((line.get("error") or {}).get("type")) for line in documents if line.get("status") == "failed"}
     by_id = {line["id"]: line for line in lines if line.get("id")}
     facts = []
     for line in lines:
@@ -306,7 +328,7 @@ def read_predictions(path: str | Path) -> tuple[list[Fact], dict[str, str]]:
                 parent=str(parent.get("text")) if parent else None,
             )
         )
-    return facts, names
+    return Predictions(tuple(facts), names, failed)
 
 
 def unique_facts(facts: Iterable[Fact]) -> list[Fact]:
@@ -373,22 +395,21 @@ def score_links(pairs: Sequence[tuple[Fact, Fact]]) -> Score:
     return Score(tp=right, fp=wrong, fn=missing)
 
 
-def evaluate(gold: Sequence[Fact], predicted: Sequence[Fact], names: Mapping[str, str], system: str = "") -> Evaluation:
+def evaluate(gold: Sequence[Fact], predictions: Predictions, system: str = "") -> Evaluation:
     """Score predicted facts against gold facts, per kind, on unique facts per document.
 
     Args:
         gold: Gold facts (`read_gold`), of one or several documents.
-        predicted: Predicted facts (`read_predictions`).
-        names: doc_id → document name of the predictions.
+        predictions: What the system wrote (`read_predictions`).
         system: Label of the predictions for reports.
 
     Returns:
         The evaluation.
     """
     gold_docs = list(dict.fromkeys(fact.doc for fact in gold))
-    predicted_docs = set(names.values()) | {fact.doc for fact in predicted}
-    resolved = resolve_documents(gold_docs, predicted_docs, names)
-    gold_groups, predicted_groups = group_facts(gold), group_facts(predicted)
+    predicted_docs = set(predictions.names.values()) | {fact.doc for fact in predictions.facts}
+    resolved = resolve_documents(gold_docs, predicted_docs, predictions.names)
+    gold_groups, predicted_groups = group_facts(gold), group_facts(predictions.facts)
     kinds = []
     for kind in RECORD_KINDS:
         score, fps, misses, links = Score(), [], [], Score()
@@ -403,7 +424,8 @@ def evaluate(gold: Sequence[Fact], predicted: Sequence[Fact], names: Mapping[str
             links += score_links(pairs)
         kinds.append(KindResult(kind, score, tuple(fps), tuple(misses), links if kind == "count" else None))
     unscored = tuple(sorted(predicted_docs - set(resolved.values())))
-    return Evaluation(system=system, documents=resolved, kinds=tuple(kinds), unscored=unscored)
+    failed = {doc: error for doc, error in predictions.failed.items() if doc in resolved.values()}
+    return Evaluation(system=system, documents=resolved, kinds=tuple(kinds), unscored=unscored, failed=failed)
 
 
 def evaluate_files(gold_paths: Iterable[str | Path], records: str | Path) -> Evaluation:
@@ -414,8 +436,7 @@ def evaluate_files(gold_paths: Iterable[str | Path], records: str | Path) -> Eva
         GoldFileError: A gold fact is not in a contract value shape.
     """
     gold = [fact for path in iter_gold_paths(gold_paths) for fact in read_gold(path)]
-    predicted, names = read_predictions(records)
-    return evaluate(gold, predicted, names, system=Path(records).name)
+    return evaluate(gold, read_predictions(records), system=Path(records).name)
 
 
 def fact_line(fact: Fact) -> str:
@@ -429,7 +450,12 @@ def evaluation_to_text(evaluation: Evaluation, show_errors: bool = False) -> str
     """The table per kind (tp, fp, fn, precision, recall, F1) with micro totals, and errors."""
     out = [f"{evaluation.system}: {len(evaluation.documents)} gold document(s)"]
     for doc, predicted in evaluation.documents.items():
-        out.append(f"  {doc} ← {predicted}" if predicted else f"  {doc} ← no predicted document (all misses)")
+        if predicted is None:
+            out.append(f"  {doc} ← no predicted document (all misses)")
+        elif predicted in evaluation.failed:
+            out.append(f"  {doc} ← {predicted}, which FAILED ({evaluation.failed[predicted]}): its facts are misses")
+        else:
+            out.append(f"  {doc} ← {predicted}")
     header = f"{'kind':<14}{'tp':>6}{'fp':>6}{'fn':>6}{'precision':>11}{'recall':>9}{'F1':>8}"
     rows = [(result.kind, result.score) for result in evaluation.kinds] + [("micro", evaluation.micro)]
     out.append(header)
@@ -472,4 +498,5 @@ def evaluation_to_json(evaluation: Evaluation) -> dict[str, Any]:
         },
         "micro": score_json(evaluation.micro),
         "unscored": list(evaluation.unscored),
+        "failed": dict(evaluation.failed),
     }

@@ -16,6 +16,7 @@ from pipeline.evaluate import (
     fold,
     head_noun,
     match_strength,
+    evaluation_to_text,
     value_to_key,
 )
 
@@ -213,7 +214,7 @@ def test_evaluate_records_without_document_lines_match_gold_by_doc_id(tmp_path: 
 def test_evaluate_count_part_of_links(tmp_path: Path) -> None:
     parent = fact("count", "1394 practitioners", count_value(1394, "practitioners"))
     women = fact("count", "573 women", count_value(573, "women"), part_of_text="1394 practitioners")
-    girls = fact("count", "20 girls", count_value(20, "girls"), part_of_text="1394 practitioners")
+    girls = fact("count", "20 girls", count_value(20, "girls") | {"part_of_text": "1394 practitioners"})  # inside value
     gold = write_jsonl(tmp_path / "milestones.gold.jsonl", [parent, women, girls])
     records = [as_record(parent, 0), as_record(women, 1), as_record(girls, 2)]
     records[1]["value"] = dict(records[1]["value"], part_of=records[0]["id"])  # right link; girls' link missing
@@ -266,3 +267,11 @@ def test_evaluate_cli_bad_gold_exits_2(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["eval", "--gold", str(gold), str(run)])
     assert result.exit_code == 2
     assert "fact 1" in result.output
+
+
+def test_evaluate_reports_a_failed_document(tmp_path: Path, gold_file: Path) -> None:
+    failed = document() | {"status": "failed", "error": {"type": "timeout", "message": "took too long"}}
+    evaluation = evaluate_files([gold_file], write_jsonl(tmp_path / "run.jsonl", [failed]))
+    assert dict(evaluation.failed) == {"milestones": "timeout"}
+    assert evaluation.micro.fn == len(GOLD)
+    assert "FAILED (timeout)" in evaluation_to_text(evaluation)
