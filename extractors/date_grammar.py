@@ -35,9 +35,10 @@ BARE_YEAR = r"(?:19|20)\d\d(?!\w)"
 MAX_SHORT_YEAR_SPAN = 20
 """The most years "2015/30" may span; a wider one is more likely a phone number or a code."""
 NUMERIC = (
-    r"(?P<numeric>(?:19|20)\d\d-[01]\d-[0-3]\d|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d|[0-3]?\d/[01]?\d/(?:19|20)\d\d)(?!\w)"
+    r"(?P<numeric>(?:19|20)\d\d-[01]\d-[0-3]\d|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d|[0-3]?\d/[01]?\d/(?:19|20)\d\d"
+    r"|[0-3]?\d-[01]?\d-(?:19|20)\d\d)(?!\w)"
 )
-"""ISO dates and day-month-year with dots or slashes (numeric dates always carry a year)."""
+"""ISO dates and day-month-year with dots, slashes or hyphens (numeric dates always carry a year)."""
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -83,7 +84,7 @@ class Vocabulary:
             month=month,
             weekday=rf"(?:{_any_case(words.WEEKDAYS)})\.?,?{SP}",
             the=rf"(?i:the){SP}",
-            part=rf"(?P<part>{_any_case(words.PARTS)})(?:{OSP}{DASH}{OSP}|{SP})",
+            part=rf"(?:(?P<part>{_any_case(words.PARTS)})(?:{OSP}{DASH}{OSP}|{SP})|(?P<hpart>{_any_case(words.HYPHEN_PARTS)}){OSP}{DASH}{OSP})",
             ordinal=_any_case(words.ORDINALS),
             season=rf"(?P<season>{_any_case(words.SEASONS)})",
         )
@@ -222,7 +223,11 @@ def text_to_point(text: str) -> Point | None:
 def _match_to_point(name: str, match: re.Match[str]) -> Point:
     groups = {k: v for k, v in match.groupdict().items() if v is not None}
     month = words.MONTHS[groups["month"].rstrip(".").lower()] if "month" in groups else None
-    part = words.PARTS[" ".join(groups["part"].lower().split())] if "part" in groups else None
+    part = None
+    if "part" in groups:
+        part = words.PARTS[" ".join(groups["part"].lower().split())]
+    elif "hpart" in groups:
+        part = words.HYPHEN_PARTS[groups["hpart"].lower()]
     year = _number(groups.get("year"))
     text = match.group()
     if name == "numeric":

@@ -69,6 +69,9 @@ PARTS = MappingProxyType(
 )  # fmt: skip
 """Words that narrow a period to its early, middle or late third."""
 
+HYPHEN_PARTS = MappingProxyType({"end": "late", "beginning": "early", "start": "early"})
+"""Words that narrow a period only when hyphenated to it ("end-2018", UN shorthand)."""
+
 THIRDS = MappingProxyType({"early": 0, "mid": 1, "late": 2})
 """Which third of the period each part word selects."""
 
