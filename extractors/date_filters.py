@@ -46,8 +46,8 @@ def _span(doc: Doc, start: int, end: int) -> Span | None:
     return span if span is not None and len(span) else None
 
 
-def _before(doc: Doc, span: Span, n: int = 1) -> Token | None:
-    return doc[span.start - n] if span.start - n >= 0 else None
+def _before(doc: Doc, span: Span) -> Token | None:
+    return doc[span.start - 1] if span.start > 0 else None
 
 
 def _after(doc: Doc, span: Span) -> Token | None:

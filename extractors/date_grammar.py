@@ -161,6 +161,7 @@ class Candidate:
 
     @property
     def points(self) -> tuple[Point, ...]:
+        """The one or two points, in the order written."""
         return (self.first,) if self.last is None else (self.first, self.last)
 
 

@@ -3,7 +3,8 @@
 The work is split by concept: `date_words` holds the vocabulary as data, `date_grammar` finds
 candidates and their range structure, `date_filters` drops what the context shows is no date,
 `date_values` turns a candidate into inclusive bounds (dateparser reads the days). This module
-decides the year of a partial date ("In February", "March 8", "May-June"), in this order:
+decides the year of a partial date ("In February", "March 8", "May-June"), trying the sources
+named in `DateRules.year_sources`, by default in this order:
 
 1. a date in the same sentence that states one calendar year ("in May and June 2018");
 2. the nearest heading before it in the same section that states one ("MENTORSHIP PROGRAMMES
@@ -20,8 +21,8 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import datetime as dt
-from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from extractors.base import DocumentContext, Extractor, Mention, register
 from extractors.date_filters import filter_candidate
@@ -43,9 +44,6 @@ if TYPE_CHECKING:
 
 Tense = Literal["past", "future"]
 
-SENTENCE_CONFIDENCE = 0.85
-HEADING_CONFIDENCE = 0.8
-ISSUE_CONFIDENCE = 0.7
 FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "’ll"})
 PERFECT_AUXILIARIES = frozenset({"has", "have", "had"})
 
@@ -90,36 +88,78 @@ def iter_found(passages: Sequence[Passage], order: DateOrder) -> Iterator[Found]
                 yield Found(position, candidate, confidence, stated_year(candidate, order))
 
 
-def sentence_year(found: Found, neighbours: Sequence[Found], passage: Passage) -> int | None:
-    """The year the nearest year-stating date of the same sentence gives."""
-    sentence = passage.sentence(found.candidate.start, found.candidate.end)
-    lo, hi = sentence.start_char, sentence.end_char
-    stated = [n for n in neighbours if n.year is not None and lo <= n.candidate.start < hi and n is not found]
-    if not stated:
-        return None
-    nearest = min(stated, key=lambda n: abs(n.candidate.start - found.candidate.start))
-    return nearest.year
+@dataclasses.dataclass(frozen=True)
+class DocumentDates:
+    """What the year of a partial date is looked up in: the document's passages and found dates.
+
+    Attributes:
+        passages: The document's passages.
+        found: The kept candidates of each passage, by passage position.
+        context: The issue date.
+        order: How the document writes slashed numeric dates.
+    """
+
+    passages: Sequence[Passage]
+    found: Sequence[Sequence[Found]]
+    context: DocumentContext
+    order: DateOrder
+
+    def sentence_year(self, found: Found) -> int | None:
+        """The year the nearest year-stating date of the same sentence gives ("May and June 2017")."""
+        passage = self.passages[found.position]
+        sentence = passage.sentence(found.candidate.start, found.candidate.end)
+        lo, hi = sentence.start_char, sentence.end_char
+        stated = [
+            n for n in self.found[found.position] if n.year is not None and lo <= n.candidate.start < hi and n is not found
+        ]
+        if not stated:
+            return None
+        return min(stated, key=lambda n: abs(n.candidate.start - found.candidate.start)).year
+
+    def heading_year(self, found: Found) -> int | None:
+        """The year the nearest heading above states, within the section, or the section's headline."""
+        section = self.passages[found.position].section
+        if section is None:
+            return None
+        for earlier in range(found.position - 1, -1, -1):
+            passage = self.passages[earlier]
+            if passage.section == section and passage.role == "heading":
+                year = single_year(self.found[earlier])
+                if year is not None:
+                    return year
+        return single_year([Found(found.position, c, 1.0, stated_year(c, self.order)) for c in iter_candidates(section)])
+
+    def issue_year(self, found: Found) -> int | None:
+        """The issue date's year, moved by one where the tense puts the date on the other side of it."""
+        issue_date = self.context.issue_date
+        if issue_date is None:
+            return None
+        year = issue_date.year
+        value = candidate_to_value(found.candidate, year, self.order)
+        if value is None or value.start is None or value.end is None:
+            return year
+        month_start = issue_date.replace(day=1)
+        month_end = issue_date.replace(day=calendar.monthrange(issue_date.year, issue_date.month)[1])
+        tense = sentence_tense(self.passages[found.position], found.candidate)
+        if tense == "past" and value.start > month_end:
+            return year - 1
+        if tense == "future" and value.end < month_start:
+            return year + 1
+        return year
+
+
+YEAR_SOURCES: dict[str, tuple[Callable[[DocumentDates, Found], int | None], float]] = {
+    "sentence": (DocumentDates.sentence_year, 0.85),
+    "heading": (DocumentDates.heading_year, 0.8),
+    "issue_date": (DocumentDates.issue_year, 0.7),
+}
+"""Where a partial date's year can come from, with the confidence each gives the date."""
 
 
 def single_year(found: Sequence[Found]) -> int | None:
     """The year a run of text states, when it states exactly one."""
     years = {f.year for f in found if f.year is not None}
     return years.pop() if len(years) == 1 else None
-
-
-def heading_year(position: int, passages: Sequence[Passage], by_passage: Sequence[Sequence[Found]], order: DateOrder) -> int | None:
-    """The year stated by the nearest heading above, within the section, or by the section's headline."""
-    section = passages[position].section
-    if section is None:
-        return None
-    for earlier in range(position - 1, -1, -1):
-        passage = passages[earlier]
-        if passage.section == section and passage.role == "heading":
-            year = single_year(by_passage[earlier])
-            if year is not None:
-                return year
-    headline = [Found(position, c, 1.0, stated_year(c, order)) for c in iter_candidates(section)]
-    return single_year(headline)
 
 
 def governing_verb(span: Span) -> Token | None:
@@ -144,28 +184,17 @@ def sentence_tense(passage: Passage, candidate: Candidate) -> Tense | None:
     return None
 
 
-def issue_year(candidate: Candidate, passage: Passage, issue_date: dt.date, order: DateOrder) -> int:
-    """The issue date's year, moved by one where the tense says the date lies on the other side."""
-    year = issue_date.year
-    value = candidate_to_value(candidate, year, order)
-    if value is None or value.start is None or value.end is None:
-        return year
-    month_start = issue_date.replace(day=1)
-    month_end = issue_date.replace(day=calendar.monthrange(issue_date.year, issue_date.month)[1])
-    tense = sentence_tense(passage, candidate)
-    if tense == "past" and value.start > month_end:
-        return year - 1
-    if tense == "future" and value.end < month_start:
-        return year + 1
-    return year
-
-
 @register("dates.rules")
 class DateRules(Extractor):
-    """Dates found by a grammar of points and ranges, checked in context, read by dateparser."""
+    """Dates found by a grammar of points and ranges, checked in context, read by dateparser.
+
+    Attributes:
+        year_sources: Where a partial date's year is looked for, in order (keys of `YEAR_SOURCES`).
+    """
 
     name = "dates.rules"
     kind = "date"
+    year_sources: ClassVar[tuple[str, ...]] = ("sentence", "heading", "issue_date")
 
     def __call__(self, passages: Sequence[Passage], context: DocumentContext) -> Iterator[Mention]:
         """Yield a mention for every date of the document, in reading order.
@@ -181,50 +210,33 @@ class DateRules(Extractor):
         by_passage: list[list[Found]] = [[] for _ in passages]
         for found in iter_found(passages, order):
             by_passage[found.position].append(found)
-        for position, passage in enumerate(passages):
-            for found in by_passage[position]:
-                mention = self._mention(found, passages, by_passage, context, order)
-                if mention is not None:
-                    yield mention
+        document = DocumentDates(passages, by_passage, context, order)
+        for found in (f for in_passage in by_passage for f in in_passage):
+            mention = self.found_to_mention(found, document)
+            if mention is not None:
+                yield mention
 
-    def _mention(
-        self,
-        found: Found,
-        passages: Sequence[Passage],
-        by_passage: Sequence[Sequence[Found]],
-        context: DocumentContext,
-        order: DateOrder,
-    ) -> Mention | None:
-        passage = passages[found.position]
-        candidate = found.candidate
+    def found_to_mention(self, found: Found, document: DocumentDates) -> Mention | None:
+        """The mention of a kept candidate, its year found if it needs one; None if it has none."""
         year, confidence = None, found.confidence
-        if needs_year(candidate):
-            year, source_confidence = self._context_year(found, passages, by_passage, context, order)
+        if needs_year(found.candidate):
+            year, source_confidence = self.context_year(found, document)
             if year is None:
                 return None
             confidence = min(confidence, source_confidence)
-        value = candidate_to_value(candidate, year, order)
+        value = candidate_to_value(found.candidate, year, document.order)
         if value is None:
             return None
-        return Mention(passage.index, candidate.start, candidate.end, "date", value, self.name, confidence)
+        passage = document.passages[found.position]
+        return Mention(passage.index, found.candidate.start, found.candidate.end, "date", value, self.name, confidence)
 
-    @staticmethod
-    def _context_year(
-        found: Found,
-        passages: Sequence[Passage],
-        by_passage: Sequence[Sequence[Found]],
-        context: DocumentContext,
-        order: DateOrder,
-    ) -> tuple[int | None, float]:
-        passage = passages[found.position]
-        year = sentence_year(found, by_passage[found.position], passage)
-        if year is not None:
-            return year, SENTENCE_CONFIDENCE
-        year = heading_year(found.position, passages, by_passage, order)
-        if year is not None:
-            return year, HEADING_CONFIDENCE
-        if context.issue_date is not None:
-            return issue_year(found.candidate, passage, context.issue_date, order), ISSUE_CONFIDENCE
+    def context_year(self, found: Found, document: DocumentDates) -> tuple[int | None, float]:
+        """The year of a partial date from the first source that gives one, and its confidence."""
+        for source in self.year_sources:
+            lookup, confidence = YEAR_SOURCES[source]
+            year = lookup(document, found)
+            if year is not None:
+                return year, confidence
         return None, 0.0
 
 
