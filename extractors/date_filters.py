@@ -77,7 +77,7 @@ def year_is_count(passage: Passage, candidate: Candidate) -> bool:
         return False
     before, after = _before(doc, span), _after(doc, span)
     phrase = _preceding_phrase(passage.text, candidate.start)
-    if _ends_with(phrase, words.NOT_DATE_BEFORE) or _ends_with(phrase, words.COUNT_QUALIFIERS):
+    if _ends_with(phrase, words.COUNT_QUALIFIERS):
         return True
     if before is not None and (is_currency(before) or before.text.isdigit()):
         return True
@@ -138,6 +138,13 @@ def number_follows(passage: Passage, candidate: Candidate) -> bool:
     return after is not None and (after.lower_ in words.SCALE_WORDS or is_currency(after))
 
 
+def identifier_precedes(passage: Passage, candidate: Candidate) -> bool:
+    """Whether an expression that starts with a number is the number of something ("resolution 2017/18")."""
+    if not passage.text[candidate.start : candidate.start + 1].isdigit():
+        return False
+    return _ends_with(_preceding_phrase(passage.text, candidate.start), words.NOT_DATE_BEFORE)
+
+
 def day_is_count(passage: Passage, candidate: Candidate) -> bool:
     """Whether the day of a month-first date without a year counts the noun after it.
 
@@ -172,7 +179,7 @@ def filter_candidate(passage: Passage, candidate: Candidate) -> tuple[Candidate,
     Returns:
         The candidate (possibly narrowed, "March 20" to "March") and a confidence, or None.
     """
-    if number_follows(passage, candidate):
+    if number_follows(passage, candidate) or identifier_precedes(passage, candidate):
         return None
     if day_is_count(passage, candidate):
         candidate = month_only(candidate)

@@ -33,7 +33,11 @@ DAY = r"(?P<day>(?:0?[1-9]|[12]\d|3[01]))(?:st|nd|rd|th)?(?!\w)"
 YEAR = r"(?P<year>(?:19|20)\d\d)(?!\w)"
 BARE_YEAR = r"(?:19|20)\d\d(?!\w)"
 MAX_SHORT_YEAR_SPAN = 20
-"""The most years "2015/30" may span; a wider one is more likely a phone number or a code."""
+"""The most years "2015-30" may span; a wider one is more likely a phone number or a code.
+
+With a slash only consecutive years ("2017/18", a fiscal or academic year) are a range:
+"2016/20" is how the UN numbers its resolutions and decisions.
+"""
 NUMERIC = (
     r"(?P<numeric>(?:19|20)\d\d-[01]\d-[0-3]\d|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d|[0-3]?\d/[01]?\d/(?:19|20)\d\d"
     r"|[0-3]?\d-[01]?\d-(?:19|20)\d\d)(?!\w)"
@@ -269,7 +273,8 @@ def _match_to_candidates(form: Form, match: re.Match[str]) -> list[Candidate]:
     last: Point | None = None
     if groups.get("short"):
         last = Point(groups["short"], "year", year=_second_year(first.year or 0, groups["short"]))
-        if not 0 < (last.year or 0) - (first.year or 0) <= MAX_SHORT_YEAR_SPAN:
+        span = (last.year or 0) - (first.year or 0)
+        if not 0 < span <= (1 if groups.get("dash") == "/" else MAX_SHORT_YEAR_SPAN):
             return []
     elif groups.get("b"):
         last = text_to_point(groups["b"])

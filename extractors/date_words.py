@@ -145,7 +145,8 @@ NOT_DATE_BEFORE = (
     "no", "no.", "nos", "#", "page", "p.", "pp.", "para", "paragraph", "tel", "tel.", "phone",
     "fax", "mob", "ext", "room", "box", "code", "id", "ref", "article", "art.", "resolution",
     "sdg", "sdgs", "goal", "target", "covid", "section", "chapter", "annex", "table", "figure",
-    "fig.", "file", "iso", "gost", "flight", "model", "version", "v.", "unit", "units",
+    "fig.", "file", "iso", "gost", "flight", "model", "version", "v.", "unit", "units", "decision",
+    "decisions", "resolutions",
 )  # fmt: skip
 """Words right before a number that make it an identifier, page, phone or code, not a date."""
 

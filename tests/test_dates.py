@@ -161,6 +161,7 @@ CASES = [
     pytest.param("COVID-19 slowed progress towards SDG 5.", [], id="never-covid-sdg"),
     pytest.param("See UNODC/CND/2018/1 and page 2018 of the annex.", [], id="never-symbol-page"),
     pytest.param("Call +996 312 2018 45 for details.", [], id="never-phone"),
+    pytest.param("ECOSOC resolution 2016/20 and decision 2017/18 apply.", [], id="never-resolution-numbers"),
     pytest.param("Sub-Programme-3: Drug Prevention, Treatment and Reintegration", [], id="never-identifier"),
     pytest.param("Equipment worth 2018 million soms and US$ 2019 was delivered.", [], id="never-money"),
     pytest.param("The project may be extended; the summer school stays open.", [], id="never-may-summer-school"),
