@@ -30,9 +30,9 @@ class ColumnSettings:
             column of bullets, item numbers or a table's row labels) stays with its neighbour.
         strip_gap: Shortest horizontal gap that cuts a region into strips, as a share of the
             body font size.
-        band_gap: Horizontal gap, as a multiple of the body font size, that ends a band of
-            columns: strips this far apart are never put back together, whatever gutters they
-            share (a table above a heading, two articles one above the other).
+        band_gap: Horizontal gap, as a multiple of the body font size, that sets a one-line
+            strip (a heading under a table, a banner) apart from the columns next to it,
+            whatever gutters they share.
     """
 
     gutter: float = 0.9
@@ -125,6 +125,21 @@ def _share_gutter(upper: Sequence[Interval], lower: Sequence[Interval], lo: floa
     return False
 
 
+def _single_line(words: Sequence[Word]) -> bool:
+    top = min(w.top for w in words)
+    return all(w.top < top + 0.5 * (w.bottom - w.top) for w in words)
+
+
+def _band_apart(upper: Sequence[Word], lower: Sequence[Word], band_gap: float) -> bool:
+    """Whether a one-line strip (a heading, a banner) stands a band's gap from its neighbour.
+
+    Such a line belongs to no column, even when it is short enough to leave a gutter free; a
+    strip of several lines after a tall gap (below a photo) is still a column's continuation.
+    """
+    distance = min(w.top for w in lower) - max(w.bottom for w in upper)
+    return distance >= band_gap and (_single_line(upper) or _single_line(lower))
+
+
 def _group_strips(
     strips: Sequence[list[Word]], lo: float, hi: float, settings: ColumnSettings, body_size: float
 ) -> list[list[Word]]:
@@ -134,8 +149,8 @@ def _group_strips(
     previous_gaps = _strip_gaps(strips[0], lo, hi, width)
     for strip in strips[1:]:
         gaps = _strip_gaps(strip, lo, hi, width)
-        distance = min(w.top for w in strip) - max(w.bottom for w in groups[-1])
-        if distance < settings.band_gap * body_size and _share_gutter(previous_gaps, gaps, lo, hi, width):
+        apart = _band_apart(groups[-1], strip, settings.band_gap * body_size)
+        if not apart and _share_gutter(previous_gaps, gaps, lo, hi, width):
             groups[-1].extend(strip)
             previous_gaps = [
                 (max(a0, b0), min(a1, b1)) for a0, a1 in previous_gaps for b0, b1 in gaps if min(a1, b1) > max(a0, b0)

@@ -84,7 +84,7 @@ def iter_region_blocks(words: Sequence[Word], frame: FrameKind | None, context: 
 def _mark_dateline(blocks: list[PageBlock]) -> list[PageBlock]:
     """On the first page, an issue line above the first paragraph is masthead furniture."""
     for index, block in enumerate(blocks):
-        if block.role != "header" and is_dateline(block.lines):
+        if block.role in ("body", "caption") and is_dateline(block.lines):
             blocks[index] = dataclasses.replace(block, role="header")
         elif block.role in ("body", "list_item", "sidebar"):
             break
@@ -174,7 +174,7 @@ def document_blocks(pdf: pdfplumber.PDF, settings: LayoutSettings | None = None)
     all_words = [w for page in texts for text in page for w in text.words]
     body = body_typeface(all_words)
     vocabulary = Vocabulary.from_texts(w.text for w in all_words)
-    furniture = find_furniture([(page[0].page, page[0].words) for page in texts if page])
+    furniture = find_furniture([(page[0].page, page[0].words) for page in texts if page], body.size)
     layouts = [
         lay_out_page(page, page_text, furniture.get(page.page_number, []), _PageContext(page.page_number, body, (), settings))
         for page, page_text in zip(pdf.pages, texts)

@@ -52,6 +52,8 @@ FRACTION_SLASH = "\u2044"
 # Gap between two words on a line, as a share of the font size, below which they touch.
 TOUCHING = 0.1
 HYPHENS = ("-", SOFT_HYPHEN, "\u2010", "\u2011")
+# Punctuation that can open a word: "(UN-|ODC)" is still an acronym split in two.
+OPENING = "([{\"'\u201c\u2018"
 # Dashes that join what they sit between: "2018–|2021" continues without a space.
 DASHES = ("\u2013", "\u2014")
 
@@ -153,7 +155,7 @@ def should_join(head: str, tail: str, vocabulary: Vocabulary = EMPTY_VOCABULARY)
     Returns:
         True to remove the hyphen and close the word up; False to keep the hyphen.
     """
-    head_part = head.split("-")[-1]
+    head_part = head.split("-")[-1].lstrip(OPENING)
     tail_core = tail.rstrip(".,;:!?)]\"'")
     if not head_part.isalpha() or not tail_core[:1].isalpha():
         return False

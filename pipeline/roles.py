@@ -18,7 +18,11 @@ from pipeline.textmap import Box
 from schemas.blocks import Role
 
 _CAPTION_START = re.compile(r"^(figure|fig\.|photo|picture|image|table|chart|map|source)\s*[\w.:-]*", re.IGNORECASE)
-_DATELINE = re.compile(r"\b(issue|vol\.?|volume|no\.|number|edition|nº|№)\s*\d", re.IGNORECASE)
+_DATELINE = re.compile(
+    r"\b(issue|vol\.?|volume|no\.|number|edition|nº|№)\s*\d"
+    r"|\b(january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{4}\b",
+    re.IGNORECASE,
+)
 SENTENCE_STOP = (".", ";", ",", "!", "?")
 
 
@@ -87,9 +91,18 @@ def is_caption(lines: Sequence[Line], body: Typeface, near_picture: bool, settin
 
 
 def is_dateline(lines: Sequence[Line]) -> bool:
-    """An issue line of a masthead ("Issue 7 · March 2018", "Vol. 3, No. 2")."""
-    text = block_text(lines)
-    return len(lines) == 1 and len(text.split()) <= 10 and bool(_DATELINE.search(text))
+    """An issue line of a masthead: one short line with an issue number or a month and year.
+
+    "Issue 7 · March 2018", "Vol. 3, No. 2", "UNODC Programme Office in Kyrgyzstan · 15 June
+    2020"; a sentence ending in a full stop is not one.
+    """
+    text = block_text(lines).strip()
+    return (
+        len(lines) == 1
+        and len(text.split()) <= 12
+        and not text.endswith(SENTENCE_STOP)
+        and bool(_DATELINE.search(text))
+    )
 
 
 def classify(

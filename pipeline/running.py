@@ -1,8 +1,10 @@
 """Running headers and footers: page furniture that must never enter the text of an article.
 
 A line at the top or bottom edge of the text of a page, set apart from the rest, is furniture
-when it is a page number ("7-45", "Page 2 of 4", a title with the number flush right) or when
-the same text (numbers aside) comes back at the same height on other pages. One page that
+when it is a page number ("7-45", "Page 2 of 4", a title with the number flush right), when
+the same text (numbers aside) comes back at the same height on other pages, or when it is a
+short line at the top set smaller than the body text (a running title on the only page after
+the first). One page that
 merely starts with a short line is not enough: the only line of a one-page document stays body.
 """
 
@@ -30,6 +32,9 @@ SAME_PLACE = 4.0
 EDGE_LINES = 2
 # Gap between a candidate line and the next line inward, as a share of its height.
 SET_APART = 0.8
+# A running title is set at least this much (points) smaller than the body, in so many words.
+SMALLER = 0.5
+RUNNING_TITLE_WORDS = 15
 # A page number standing apart at the start or end of a title line, in multiples of its size.
 NUMBER_GAP = 2.0
 
@@ -93,11 +98,30 @@ def _repeated(candidate: EdgeLine, others: Sequence[EdgeLine]) -> bool:
     )
 
 
-def find_furniture(pages: Sequence[tuple[int, Sequence[Word]]]) -> dict[int, list[tuple[Line, Furniture]]]:
+def _small_running_title(edge: EdgeLine, body_size: float) -> bool:
+    """A short line set smaller than the body at the top edge of a page: a running title.
+
+    Only the top edge: a small line at the foot of a page may be a footnote, which is text.
+    """
+    text = edge.line.text.strip()
+    return (
+        edge.at_top
+        and edge.line.size < body_size - SMALLER
+        and len(text.split()) <= RUNNING_TITLE_WORDS
+        and not text.endswith(".")
+    )
+
+
+def find_furniture(
+    pages: Sequence[tuple[int, Sequence[Word]]], body_size: float | None = None
+) -> dict[int, list[tuple[Line, Furniture]]]:
     """Running headers and footers of each page.
 
     Args:
         pages: (page number, words of the page in its main reading direction) for every page.
+        body_size: Font size of the document's body text; when given, a short line in a smaller
+            size that stands apart at the top of a page is a running title even if no other page
+            repeats it.
 
     Returns:
         For each page number, its furniture lines with their role.
@@ -105,7 +129,12 @@ def find_furniture(pages: Sequence[tuple[int, Sequence[Word]]]) -> dict[int, lis
     candidates = [edge for number, words in pages for edge in edge_lines(number, words)]
     furniture: dict[int, list[tuple[Line, Furniture]]] = {}
     for edge in candidates:
-        if is_page_number(edge.line.text) or _numbered_title(edge.line) or _repeated(edge, candidates):
+        if (
+            is_page_number(edge.line.text)
+            or _numbered_title(edge.line)
+            or _repeated(edge, candidates)
+            or (body_size is not None and _small_running_title(edge, body_size))
+        ):
             role: Furniture = "header" if edge.at_top else "footer"
             furniture.setdefault(edge.page, []).append((edge.line, role))
     return furniture
