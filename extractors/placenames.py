@@ -1,0 +1,100 @@
+"""Place names in text: where the gazetteer's names occur among the tokens, and which place of a name is meant.
+
+Shared by the place and site extractors. A name is a run of tokens whose folded text is a key
+of the gazetteer, capitalised as a name is; the longest run wins, and a demonym or regional
+adjective ("Kyrgyz", "Central Asian") is skipped whole, so "Central Asian states" holds no
+"Central Asia".
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+
+from spacy.tokens import Doc, Span
+
+from extractors.gazetteer import Gazetteer, GazetteerEntry, fold
+
+# Lower-case words allowed inside a name ("Bosnia and Herzegovina", "Republic of Korea").
+NAME_CONNECTORS = frozenset({"and", "of", "the", "de", "la", "del", "al", "el", "du", "des", "di", "da", "upon", "on", "i", "e"})
+
+
+def is_upper_text(span: Span) -> bool:
+    """Whether a sentence is set in capitals (a banner), where case says nothing about names."""
+    letters = [ch for ch in span.text if ch.isalpha()]
+    return len(letters) > 8 and sum(ch.isupper() for ch in letters) > 0.8 * len(letters)
+
+
+def looks_like_name(span: Span) -> bool:
+    """Every word capitalised, except the connectors of names ("Bosnia and Herzegovina")."""
+    words = [t for t in span if t.is_alpha or any(ch.isalnum() for ch in t.text)]
+    if not words or not words[0].text[:1].isupper():
+        return False
+    return all(t.text[:1].isupper() or t.text[:1].isdigit() or t.lower_ in NAME_CONNECTORS for t in words)
+
+
+def iter_name_spans(doc: Doc | Span, gazetteer: Gazetteer) -> Iterator[tuple[int, int, Sequence[GazetteerEntry]]]:
+    """Longest gazetteer names in the tokens, left to right, demonym phrases skipped."""
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if not token.text[:1].isalpha() or fold(token.text).split(" ", 1)[0] not in gazetteer.first_words:
+            i += demonym_length(doc, i, gazetteer) or 1
+            continue
+        found = None
+        for n in range(min(gazetteer.max_words, 6, len(doc) - i), 0, -1):
+            span = doc[i : i + n]
+            if not span[-1].text[:1].isalnum():
+                continue
+            entries = gazetteer.names.get(fold(span.text))
+            if entries and looks_like_name(span):
+                found = (i, i + n, entries)
+                break
+        demonym = demonym_length(doc, i, gazetteer)
+        if found and found[1] - found[0] > demonym:
+            yield found
+            i = found[1]
+        else:
+            i += demonym or 1
+
+
+def demonym_length(doc: Doc | Span, i: int, gazetteer: Gazetteer) -> int:
+    """Tokens of the demonym or regional adjective starting at token i ("Central Asian": 2), or 0."""
+    for n in (3, 2, 1):
+        if i + n <= len(doc) and doc[i].text[:1].isupper() and fold(doc[i : i + n].text) in gazetteer.demonyms:
+            return n
+    return 0
+
+
+def rank_cities(entries: Iterable[GazetteerEntry], countries: Counter[str], key: str = "") -> list[GazetteerEntry]:
+    """Places of one name, best first.
+
+    A place whose own name is the one written comes before one that merely has it as a former
+    or foreign name ("Samarkand" the Uzbek city, not Temirtau, once called Samarkand), then those
+    of the document's countries, then the most populous.
+    """
+    return sorted(entries, key=lambda e: (not own_name(e, key), countries.get(e.country or "", 0) == 0, -e.population))
+
+
+def own_name(entry: GazetteerEntry, key: str) -> bool:
+    """Whether a folded name is the place's canonical name (an admin area's without its type word)."""
+    name = fold(entry.name)
+    return name == key or (entry.type == "admin_area" and name.rsplit(" ", 1)[0] == key)
+
+
+def single_country(countries: Counter[str]) -> str | None:
+    """The document's country when it names only one."""
+    return next(iter(countries)) if len(countries) == 1 else None
+
+
+def sentence_countries(sentence: Span, gazetteer: Gazetteer) -> list[str]:
+    """Countries a sentence names, in order: countries first, then those of places only one country has."""
+    direct: list[str] = []
+    implied: list[str] = []
+    for start, _, entries in iter_name_spans(sentence, gazetteer):
+        codes = {e.country for e in entries}
+        if entries[0].type == "country" and entries[0].country:
+            direct.append(entries[0].country)
+        elif len(codes) == 1 and None not in codes and sentence[start].pos_ == "PROPN":
+            implied.append(entries[0].country or "")
+    return direct + implied

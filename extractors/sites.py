@@ -1,0 +1,138 @@
+"""Sites: ports, border crossings, airports and terminals, named in the text.
+
+GeoNames' table of cities does not hold them, and the model labels them at random ("Nizhniy
+Pyanj" a WORK_OF_ART), but bulletins name them in a few fixed ways: a quoted name before a site
+noun ("the “Dushanbe-2” dry port", "“A” and “B” dry ports"), capitalised words before one
+("Nizhniy Pyanj border crossing", "Jinnah International Airport"), or "Port" before the name
+("Port Qasim"). A site's country comes from a bracket after it, a city in its name, or the
+countries its sentence names.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from spacy.tokens import Doc
+
+from extractors.gazetteer import Gazetteer, fold
+from extractors.placenames import own_name, rank_cities, sentence_countries, single_country
+
+SITE_NOUNS = (
+    "border crossing points", "border crossing point", "border crossings", "border crossing", "crossing points",
+    "crossing point", "border checkpoints", "border checkpoint", "checkpoints", "checkpoint", "border posts",
+    "border post", "customs posts", "customs post", "sea ports", "sea port", "seaports", "seaport", "dry ports",
+    "dry port", "river ports", "river port", "land ports", "land port", "ports", "port", "international airport",
+    "airports", "airport", "railway stations", "railway station", "railway terminal", "terminals", "terminal",
+)
+_SITE_NOUN = "|".join(re.escape(noun) for noun in SITE_NOUNS)
+_QUOTED = r"[“\"«]([^”\"»\n]{2,60}?)[”\"»]"
+# "“A” and “B” dry ports": quoted names joined by commas or "and", then the site noun.
+QUOTED_SITES = re.compile(
+    rf"(?P<names>{_QUOTED}(?:\s*(?:,|and|or|&|, and)\s*(?:the\s+)?{_QUOTED})*)\s+(?P<noun>{_SITE_NOUN})\b", re.IGNORECASE
+)
+QUOTED_NAME = re.compile(_QUOTED)
+# "Nizhniy Pyanj border crossing", "Manas International Airport": capitalised words, then the noun.
+PLAIN_SITE = re.compile(
+    rf"(?P<name>(?:[A-Z][\w'’.-]*[ ]){{0,3}}[A-Z][\w'’.-]*)[ ]+(?P<noun>(?i:{_SITE_NOUN}))\b(?![ ]+[A-Z])"
+)
+PARENTHESISED = re.compile(r"\s*\(([^()]{2,40})\)")
+# "Port Qasim", "Port of Spain": the noun before the name.
+PORT_FIRST = re.compile(r"(?<![\w-])(?P<name>Port(?: of)?(?:[ ][A-Z][\w-]*){1,2})")
+# Words a site's name does not start with (sentence-initial "At", articles, possessives).
+SKIPPED_SITE_WORDS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "each", "every", "new", "at", "in",
+     "on", "from", "to", "near", "via", "by", "with", "for", "of", "and", "both", "all", "main", "busiest", "largest"}
+)
+SITE_NOUN_WORDS = frozenset(word for noun in SITE_NOUNS for word in noun.split()) | {"international"}
+
+
+@dataclasses.dataclass(frozen=True)
+class Site:
+    """A site (port, border crossing, airport) named in the text."""
+
+    start: int
+    end: int
+    name: str
+    country: str | None
+
+
+def iter_sites(text: str, doc: Doc, gazetteer: Gazetteer, countries: Counter[str]) -> Iterator[Site]:
+    """The sites a passage names, in the order their patterns find them.
+
+    Args:
+        text: The passage text.
+        doc: Its parse (for the sentence around a site).
+        gazetteer: The gazetteer.
+        countries: The document's countries (see `places.document_countries`).
+    """
+    seen: list[tuple[int, int]] = []
+    for start, end, after in iter_site_spans(text, gazetteer):
+        if any(s < end and start < e for s, e in seen):
+            continue
+        seen.append((start, end))
+        name = text[start:end]
+        yield Site(start, end, name, site_country(name, text, after, doc, start, gazetteer, countries))
+
+
+def iter_site_spans(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, int]]:
+    """(start, end, end of the whole phrase) of each site name, quoted names first."""
+    for match in QUOTED_SITES.finditer(text):
+        names = list(QUOTED_NAME.finditer(text, match.start("names"), match.end("names")))
+        if not match.group("noun").lower().endswith("s"):
+            names = names[-1:]
+        for name in names:
+            value = name.group(1).strip()
+            if value[:1].isupper() and len(value.split()) <= 5:
+                yield name.start(1), name.start(1) + len(value), match.end()
+    for match in PLAIN_SITE.finditer(text):
+        words = match.group("name").split()
+        while words and words[0].lower() in SKIPPED_SITE_WORDS:
+            words.pop(0)
+        noun = match.group("noun")
+        if not words or not is_site_name(" ".join(words), gazetteer):
+            continue
+        start = match.end("name") - len(" ".join(words))
+        yield start, (match.end() if noun[:1].isupper() else match.end("name")), match.end()
+    for match in PORT_FIRST.finditer(text):
+        words = match.group("name").split()
+        if is_site_name(" ".join(words[1:]), gazetteer):
+            yield match.start(), match.end(), match.end()
+
+
+def is_site_name(name: str, gazetteer: Gazetteer) -> bool:
+    """Whether capitalised words can name a site: not a possessive, demonym, country or region.
+
+    "Pakistan's ports" and "Afghan ports" say whose ports they are; "Karachi port" is a site
+    but "Central Asia ports" is not.
+    """
+    if not name or name.endswith(("'s", "’s")) or not all(word[:1].isupper() or word[:1].isdigit() for word in name.split()):
+        return False
+    key = fold(name)
+    if key in gazetteer.demonyms or any(e.type in ("country", "region") for e in gazetteer.names.get(key, ())):
+        return False
+    return key.split(" ", 1)[0] not in SKIPPED_SITE_WORDS
+
+
+def site_country(name: str, text: str, after: int, doc: Doc, start: int, gazetteer: Gazetteer, countries: Counter[str]) -> str | None:
+    """A site's country: a country in brackets after it, a city in its name, or its sentence's country."""
+    bracket = PARENTHESISED.match(text, after)
+    if bracket:
+        for entry in gazetteer.lookup(bracket.group(1)):
+            if entry.type == "country":
+                return entry.country
+    words = [word for word in fold(name).split() if word not in SITE_NOUN_WORDS]
+    for n in range(len(words), 0, -1):
+        for i in range(len(words) - n + 1):
+            key = " ".join(words[i : i + n])
+            places = [e for e in gazetteer.names.get(key, ()) if e.type in ("city", "country") and own_name(e, key)]
+            if places:
+                return rank_cities(places, countries, key)[0].country
+    span = doc.char_span(start, start + len(name), alignment_mode="expand")
+    if span is not None:
+        found = sentence_countries(span.sent, gazetteer)
+        if found:
+            return found[0]
+    return single_country(countries)
