@@ -109,7 +109,7 @@ def test_fixtures_gold_lines_parse(name: str) -> None:
     lines = committed(name, ".gold.jsonl").read_text(encoding="utf-8").splitlines()
     facts = [json.loads(line) for line in lines]
     assert facts, "every fixture has gold facts"
-    for line, fact in zip(lines, facts):
+    for line, fact in zip(lines, facts, strict=True):
         assert line == json.dumps(fact, ensure_ascii=False, sort_keys=True)
         assert set(fact) == {"kind", "text", "value"}
         _check_value(fact["kind"], fact["value"])
@@ -133,7 +133,10 @@ def test_fixtures_pdf_metadata_matches_the_truth(fixture) -> None:
     assert path.stat().st_size < MAX_PDF_BYTES
     with pdfplumber.open(path) as pdf:
         assert len(pdf.pages) == truth["pages"]
-        assert [round(v, 2) for v in pdf.pages[0].mediabox[2:]] == [truth["page_size"]["width"], truth["page_size"]["height"]]
+        assert [round(v, 2) for v in pdf.pages[0].mediabox[2:]] == [
+            truth["page_size"]["width"],
+            truth["page_size"]["height"],
+        ]
         assert pdf.metadata["Title"] == truth["title"]
         assert pdf.metadata["CreationDate"] == pdf_date(dt.datetime.fromisoformat(truth["creation_date"]))
 
@@ -148,7 +151,11 @@ def test_fixtures_every_line_is_printed_where_the_layout_puts_it(name: str, rend
         left = line.x + line.line.offsets[0] - 0.5
         right = line.x + line.line.offsets[-1] + text_width(line.line.pieces[-1], line.style) + 0.5
         found = sorted(
-            (c for c in chars[line.page - 1] if c["top"] < line.baseline < c["bottom"] + 0.01 and left <= c["x0"] < right),
+            (
+                c
+                for c in chars[line.page - 1]
+                if c["top"] < line.baseline < c["bottom"] + 0.01 and left <= c["x0"] < right
+            ),
             key=lambda c: c["x0"],
         )
         assert "".join(c["text"] for c in found) == "".join(line.line.pieces).replace(" ", ""), line
@@ -175,5 +182,9 @@ def test_fixtures_milestones_splits_paragraphs_across_columns_and_pages(rendered
     mid_sentence = []
     for block in blocks:
         ends = {len(" ".join(s.text for s in block.sentences[: i + 1]).split(" ")) for i in range(len(block.sentences))}
-        mid_sentence += [block for at, page in zip(block.split_words, block.split_pages) if page == block.page and at not in ends]
+        mid_sentence += [
+            block
+            for at, page in zip(block.split_words, block.split_pages, strict=True)
+            if page == block.page and at not in ends
+        ]
     assert mid_sentence, "a paragraph breaks to the next column in the middle of a sentence"
