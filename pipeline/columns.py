@@ -15,6 +15,9 @@ from collections.abc import Sequence
 from pipeline.words import Word
 
 Interval = tuple[float, float]
+# A gutter is wider than this share of the font size of the words beside it: a word space is
+# about a third of an em, a column gutter at least an em of body text.
+SPACE_EM = 0.8
 
 
 @dataclasses.dataclass(frozen=True)
@@ -60,13 +63,22 @@ def gutter_width(settings: ColumnSettings, body_size: float) -> float:
     return max(settings.min_gutter, settings.gutter * body_size)
 
 
+def _wider_than_a_space(gap: Interval, words: Sequence[Word]) -> bool:
+    """Whether a gap is wider than a word space of the text on either side of it.
+
+    A masthead set in 30-point type has word spaces wider than a body text's gutter.
+    """
+    size = max((w.size for w in words if w.x1 == gap[0] or w.x0 == gap[1]), default=0.0)
+    return gap[1] - gap[0] >= SPACE_EM * size
+
+
 def _columns(words: Sequence[Word], settings: ColumnSettings, body_size: float) -> list[list[Word]]:
     """The words split at every interior gutter, narrow columns merged into a neighbour."""
     lo = min(w.x0 for w in words)
     hi = max(w.x1 for w in words)
     gaps = _free_intervals([(w.x0, w.x1) for w in words], lo, hi)
     width = gutter_width(settings, body_size)
-    gutters = [g for g in gaps if g[1] - g[0] >= width and lo < g[0] and g[1] < hi]
+    gutters = [g for g in gaps if g[1] - g[0] >= width and lo < g[0] and g[1] < hi and _wider_than_a_space(g, words)]
     if not gutters:
         return [list(words)]
     # Column spans between gutters; drop the gutter beside any column that is too narrow.

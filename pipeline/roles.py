@@ -24,6 +24,7 @@ _DATELINE = re.compile(
     re.IGNORECASE,
 )
 SENTENCE_STOP = (".", ";", ",", "!", "?")
+DATELINE_WORDS = 16
 
 
 @dataclasses.dataclass(frozen=True)
@@ -99,7 +100,7 @@ def is_dateline(lines: Sequence[Line]) -> bool:
     text = block_text(lines).strip()
     return (
         len(lines) == 1
-        and len(text.split()) <= 12
+        and len(text.split()) <= DATELINE_WORDS
         and not text.endswith(SENTENCE_STOP)
         and bool(_DATELINE.search(text))
     )
