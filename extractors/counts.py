@@ -1,82 +1,336 @@
-"""Counts: how many of something, with the qualifier and the counted noun."""
+"""Counts: how many of something, with the qualifier, the counted noun phrase and the larger count it is part of.
+
+A count is a number (digits or words, `extractors.numbers`) followed by the noun phrase it
+counts. The subject rule: the tokens from the number (or its qualifier) up to and including the
+head noun, i.e. the last plural noun (or collective noun such as "staff", "police") of the run of
+adjectives, nouns and participles that follows the number; determiners and qualifiers are left
+out, and common words are lower-cased while proper nouns and acronyms keep their case
+("over 40 sports coaches and physical education teachers" → "sports coaches"; "Nine officers
+from the State Customs Service" → "officers"; "50 newly recruited Customs officers" → "newly
+recruited Customs officers").
+
+Not counts (`extractors.count_filters`): numbers of money (`extractors.amounts` finds those
+first), years, dates, ages, range bounds, labels ("SDG 5", "page 4"), numbers glued to words
+("COVID-19", "five-day"), list markers, phone numbers, and measures: a number whose noun is a
+unit of time, size, weight, volume or share ("two weeks", "2.5 tonnes of heroin", "40 per
+cent") says how much, not how many things, so it is not a count.
+
+A count is part of an earlier, larger count of the same sentence when a subset cue links them
+("1394 practitioners, including 573 women", "..., 573 of whom were women", "40 participants
+(15 women and 25 men)"); the items of a plain list ("12 judges, 30 prosecutors and 8 police
+officers") are part of nothing.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from extractors.base import DocumentContext, Extractor, Mention, register
-from extractors.numbers import NUMBER, parse_number
+from spacy.tokens import Doc, Span, Token
 
+from extractors import count_filters as filters
+from extractors.amounts import iter_amount_spans
+from extractors.base import DocumentContext, Extractor, Mention, MentionRef, register
+from extractors.numbers import NumberSpan, iter_numbers
+from extractors.qualifiers import qualifier_after, qualifier_before
+from extractors.spans import clip_to_block
 from schemas.values import CountValue, Qualifier
 
 if TYPE_CHECKING:
     from pipeline.passages import Passage
 
-QUALIFIERS: dict[str, Qualifier] = {
-    "over": "more_than",
-    "more than": "more_than",
-    "some": "approximate",
-    "about": "approximate",
-    "around": "approximate",
-    "nearly": "approximate",
-    "almost": "approximate",
-    "approximately": "approximate",
-    "at least": "at_least",
-    "up to": "at_most",
-    "less than": "less_than",
-    "fewer than": "less_than",
-}
-QUALIFIER_BEFORE = re.compile(r"\b(" + "|".join(sorted(QUALIFIERS, key=len, reverse=True)) + r")\s+$", re.IGNORECASE)
+# Singular nouns that name a group counted in people ("20 staff", "30 police").
+COLLECTIVE = frozenset({"staff", "personnel", "police", "youth", "military", "clergy", "crew", "militia", "cattle", "livestock"})
+# How many tokens the counted noun phrase may run to.
+MAX_SUBJECT_TOKENS = 6
+_MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBN", "VBG", "HYPH", "RB"})
+_OF_WHOM = re.compile(r"\s+of\s+(?:whom|which|them)(?:\s+(?:were|are|was|is))?\s+", re.IGNORECASE)
+_SUBSET_CUE = re.compile(
+    r"^[\s,;:(–—-]*(?:including|incl\.|inter alia|among them|among whom|among which|namely|comprising|"
+    r"consisting of|of whom|of which|of them)[\s,:]*$|^\s*\(\s*$",
+    re.IGNORECASE,
+)
+# A subset stated after its noun: "6 officers, three women among them".
+_AMONG_AFTER = re.compile(r"\s+among\s+(?:them|whom)\b", re.IGNORECASE)
+_SPACES = re.compile(r"\s*")
+# A sentence that opens by pointing back at the count before it: "Among them were 42 judges".
+_OPENING_CUE = re.compile(r"\s*(?:among (?:them|these|those|whom)|of (?:them|these|those|whom)|(?:they|these|those) included)\b", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^\s*(?:,|;|and|or|,\s*and|,\s*or)\s*$", re.IGNORECASE)
+# Share of a sentence's longer words that are capitalised in a heading.
+HEADING_SHARE = 0.6
+CONFIDENCE = 0.85
+CONFIDENCE_WORDS = 0.8
+CONFIDENCE_YEARLIKE = 0.5
+CONFIDENCE_COLLECTIVE = 0.7
+
+
+@dataclasses.dataclass(frozen=True)
+class CountCandidate:
+    """A count found in a passage before the subset links are made.
+
+    Attributes:
+        start: Offset of the qualifier or the number.
+        end: Offset after the subject (or after the number when the subject holds a proper
+            noun, which an organisation or place mention may claim).
+        tail: Offset after the subject, where the text that may link the next count starts.
+        sentence: Offset where the sentence starts.
+        value: The count value (without `part_of`).
+        confidence: 0..1.
+        subset: Whether its form makes it a subset ("573 of whom were women", "three women
+            among them").
+        lone_one: Whether it is the word "one" (see `drop_lone_ones`).
+    """
+
+    start: int
+    end: int
+    tail: int
+    sentence: int
+    value: CountValue
+    confidence: float
+    subset: bool = False
+    lone_one: bool = False
 
 
 @register("counts.rules")
 class CountRules(Extractor):
-    """A number followed by a plural noun the parser attaches it to."""
+    """Numbers with the noun phrase they count, qualified and linked to the count they are part of."""
 
     name = "counts.rules"
     kind = "count"
 
     def __call__(self, passages: Sequence[Passage], context: DocumentContext) -> Iterator[Mention]:
         for passage in passages:
-            for match in NUMBER.finditer(passage.text):
-                number = match.group("number").rstrip()
-                start, end = match.start("number"), match.start("number") + len(number)
-                subject = self._subject(passage, end)
-                if subject is None or match.group("scale"):
-                    continue
-                value = parse_number(number)
-                if value is None or (isinstance(value, int) and 1900 <= value <= 2100 and number.isdigit()):
-                    continue
-                qualifier: Qualifier = "exact"
-                before = QUALIFIER_BEFORE.search(passage.text[max(0, start - 20) : start])
-                if before:
-                    qualifier = QUALIFIERS[before.group(1).lower()]
-                    start = start - len(before.group(0))
+            candidates = drop_lone_ones(passage.text, list(iter_count_candidates(passage)))
+            parents = link_subsets(passage.text, candidates)
+            for candidate, parent in zip(candidates, parents):
+                part_of = MentionRef(passage.index, parent.start, parent.end) if parent is not None else None
                 yield Mention(
                     passage.index,
-                    start,
-                    end,
+                    candidate.start,
+                    candidate.end,
                     "count",
-                    CountValue(value=value, qualifier=qualifier, subject=subject),
+                    candidate.value,
                     self.name,
-                    0.7,
+                    candidate.confidence,
+                    part_of,
                 )
 
-    @staticmethod
-    def _subject(passage: Passage, end: int) -> str | None:
-        span = passage.doc.char_span(end, min(len(passage.text), end + 60), alignment_mode="expand")
-        if span is None:
-            return None
-        words = []
-        for token in span:
-            if token.is_space:
-                continue
-            if token.tag_ in ("NNS", "NNPS") or (token.pos_ in ("ADJ", "NOUN") and words is not None):
-                words.append(token.text)
-                if token.tag_ in ("NNS", "NNPS"):
-                    return " ".join(words)
-                continue
-            break
+
+def iter_count_candidates(passage: Passage) -> Iterator[CountCandidate]:
+    """Every count of one passage, in order, without subset links."""
+    text, doc = passage.text, passage.doc
+    money = [(span.start, span.end) for span in iter_amount_spans(text)]
+    for number in iter_numbers(text):
+        if any(start < number.end and number.start < end for start, end in money):
+            continue
+        tokens = doc.char_span(number.start, number.end, alignment_mode="expand")
+        if tokens is None or not len(tokens) or not _may_count(text, number, tokens):
+            continue
+        candidate = _candidate(passage, number, tokens)
+        if candidate is not None:
+            yield candidate
+
+
+def _may_count(text: str, number: NumberSpan, tokens: Span) -> bool:
+    """Whether the number can be a count at all, before its noun is looked at."""
+    if number.suffix or (number.decimal and not number.scaled):
+        return False
+    return not (
+        filters.is_glued(text, number)
+        or filters.is_list_marker(text, number)
+        or filters.is_phone_like(text, number)
+        or filters.is_label(tokens)
+        or filters.is_date_part(tokens)
+        or filters.is_year(number, text, tokens)
+        or filters.is_age(tokens)
+        or filters.is_in_range(tokens)
+        or filters.is_ratio(tokens)
+    )
+
+
+def _candidate(passage: Passage, number: NumberSpan, tokens: Span) -> CountCandidate | None:
+    text, doc = passage.text, passage.doc
+    qualifier: Qualifier = "exact"
+    start, subject_from = number.start, number.end
+    before = qualifier_before(text, number.start, doc)
+    after = qualifier_after(text, number.end)
+    if before is not None:
+        qualifier, start = before.qualifier, before.start
+    elif after is not None:
+        qualifier, subject_from = after.qualifier, after.end
+    of_whom = _OF_WHOM.match(text, subject_from)
+    if of_whom is not None:
+        subject_from = of_whom.end()
+    subject = subject_tokens(doc, subject_from, number.value)
+    if subject is None:
         return None
+    head = subject[-1]
+    if filters.is_back_reference(number, tokens, head):
+        return None
+    tail = head.idx + len(head.text)
+    has_proper = any(token.pos_ == "PROPN" for token in subject)
+    end = number.end if has_proper else tail
+    value = CountValue(value=number.value, qualifier=qualifier, subject=subject_text(subject))
+    sentence = passage.sentence(number.start, number.end).start_char
+    among = _AMONG_AFTER.match(text, tail)
+    if among is not None and not has_proper:
+        end = among.end()
+    subset = of_whom is not None or among is not None
+    start, end = clip_to_block(passage, start, end, number.start, number.end)
+    lone_one = number.words and number.value == 1
+    confidence = _confidence(number, text, tokens, head)
+    return CountCandidate(start, end, tail, sentence, value, confidence, subset, lone_one)
+
+
+def subject_tokens(doc: Doc, offset: int, value: int | float) -> Span | None:
+    """The counted noun phrase that starts at `offset`: modifiers up to the head noun.
+
+    Args:
+        doc: The passage's parse.
+        offset: Where the text after the number (and any qualifier) starts.
+        value: The number, since only "one" counts a singular noun.
+
+    Returns:
+        The tokens of the phrase, ending with the head noun, or None when no countable noun
+        follows (a measure unit, a preposition, a verb).
+    """
+    first = _token_at(doc, offset)
+    if first is None:
+        return None
+    window: list[Token] = []
+    for token in doc[first.i : first.i + MAX_SUBJECT_TOKENS]:
+        if not _is_modifier(token) or token.lower_ in filters.MONTHS:
+            break
+        if token.lower_ in filters.MEASURE_UNITS:
+            return None
+        window.append(token)
+    heads = [i for i, token in enumerate(window) if _is_head(token, value)]
+    if not heads:
+        return None
+    return doc[window[0].i : window[heads[-1]].i + 1]
+
+
+def _token_at(doc: Doc, offset: int) -> Token | None:
+    """The token that starts at `offset`, spaces skipped; None when a token runs across it."""
+    start = _SPACES.match(doc.text, offset).end()
+    tokens = doc.char_span(start, min(len(doc.text), start + 1), alignment_mode="expand")
+    if tokens is None or not len(tokens) or tokens[0].idx != start:
+        return None
+    return tokens[0]
+
+
+def _is_modifier(token: Token) -> bool:
+    if token.tag_ == "RB":
+        return token.lower_.endswith("ly") and token.i + 1 < len(token.doc) and token.nbor().tag_ in ("VBN", "JJ")
+    if token.tag_ == "HYPH":
+        return not token.whitespace_ and token.i > 0 and not token.nbor(-1).whitespace_
+    if token.tag_ in ("VBN", "VBG"):
+        return token.dep_ in ("amod", "compound")
+    return token.tag_ in _MODIFIER_TAGS
+
+
+def _is_head(token: Token, value: int | float) -> bool:
+    if token.tag_ in ("NNS", "NNPS"):
+        return True
+    if token.lower_ in COLLECTIVE:
+        return True
+    return value == 1 and token.tag_ == "NN"
+
+
+def subject_text(tokens: Span) -> str:
+    """The subject as written, except that a heading's capitals are not kept.
+
+    In running text only proper words are capitalised, so case is kept ("Central Asian
+    countries", "UNODC staff"). In a heading set in capitals or title case, every word that
+    is not a proper noun is lower-cased ("40 BORDER GUARDS" → "border guards").
+    """
+    heading = is_heading_case(tokens.sent)
+    parts = []
+    for token in tokens:
+        keep = not heading or (token.pos_ == "PROPN" and not token.is_upper)
+        parts.append((token.text if keep else token.lower_) + token.whitespace_)
+    return "".join(parts).strip()
+
+
+def is_heading_case(sentence: Span) -> bool:
+    """Whether a sentence is set in capitals or title case (most of its longer words capitalised)."""
+    words = [token.text for token in sentence if token.is_alpha and len(token) > 3]
+    return bool(words) and sum(word[0].isupper() for word in words) >= HEADING_SHARE * len(words)
+
+
+def _confidence(number: NumberSpan, text: str, tokens: Span, head: Token) -> float:
+    written = text[number.start : number.end]
+    if written.isdigit() and len(written) == 4 and 1900 <= number.value <= 2100:
+        return CONFIDENCE_YEARLIKE
+    if head.tag_ not in ("NNS", "NNPS"):
+        return CONFIDENCE_COLLECTIVE
+    return CONFIDENCE_WORDS if number.words else CONFIDENCE
+
+
+def drop_lone_ones(text: str, candidates: Sequence[CountCandidate]) -> list[CountCandidate]:
+    """The candidates without a spelled "one" that stands outside a list of counts.
+
+    "one way", "under one roof", "one set of numbers": the word "one" is far more often an
+    article than a count. In a list ("3 teams, 2 dogs and one vehicle") it counts.
+    """
+    kept = []
+    for position, candidate in enumerate(candidates):
+        neighbours = candidates[max(0, position - 1) : position] + candidates[position + 1 : position + 2]
+        in_list = any(_listed_together(text, candidate, other) for other in neighbours)
+        if not candidate.lone_one or in_list:
+            kept.append(candidate)
+    return kept
+
+
+def _listed_together(text: str, one: CountCandidate, other: CountCandidate) -> bool:
+    first, second = (one, other) if one.start < other.start else (other, one)
+    return first.sentence == second.sentence and bool(_LIST_GAP.match(text[first.tail : second.start]))
+
+
+def link_subsets(text: str, candidates: Sequence[CountCandidate]) -> list[CountCandidate | None]:
+    """For each count, the earlier count it is part of, or None.
+
+    "1394 practitioners, including 573 women": the cue between them makes 573 part of the
+    nearest earlier count of the sentence that is larger. A count that continues a list of
+    subsets ("including 30 judges and 20 prosecutors") has the same parent as the one before.
+    A sentence that opens with a cue ("Among them were 42 judges") continues the sentence before.
+    """
+    parents: list[CountCandidate | None] = []
+    for position, candidate in enumerate(candidates):
+        before = candidates[:position]
+        same = [i for i, c in enumerate(before) if c.sentence == candidate.sentence]
+        if same:
+            parents.append(_parent(text, candidate, [before[i] for i in same], [parents[i] for i in same]))
+        else:
+            parents.append(_opening_parent(text, candidate, before, parents))
+    return parents
+
+
+def _parent(
+    text: str, candidate: CountCandidate, earlier: Sequence[CountCandidate], their_parents: Sequence[CountCandidate | None]
+) -> CountCandidate | None:
+    previous, previous_parent = earlier[-1], their_parents[-1]
+    gap = text[previous.tail : candidate.start]
+    if previous_parent is not None and _LIST_GAP.match(gap):
+        return previous_parent
+    if candidate.subset or _SUBSET_CUE.match(gap):
+        return _nearest_larger(candidate, earlier)
+    return None
+
+
+def _opening_parent(
+    text: str, candidate: CountCandidate, before: Sequence[CountCandidate], their_parents: Sequence[CountCandidate | None]
+) -> CountCandidate | None:
+    """The larger top-level count of the sentence before, when this sentence opens with a subset cue."""
+    if not before or not _OPENING_CUE.match(text, candidate.sentence, candidate.start):
+        return None
+    last_sentence = before[-1].sentence
+    wholes = [c for c, parent in zip(before, their_parents) if c.sentence == last_sentence and parent is None]
+    return _nearest_larger(candidate, wholes)
+
+
+def _nearest_larger(candidate: CountCandidate, earlier: Sequence[CountCandidate]) -> CountCandidate | None:
+    larger = [c for c in earlier if c.value.value > candidate.value.value]
+    return larger[-1] if larger else None
