@@ -294,7 +294,7 @@ def _match_to_candidates(form: Form, match: re.Match[str]) -> list[Candidate]:
 
 def _coordinated_days(match: re.Match[str], first: Point, last: Point | None) -> list[Candidate]:
     """ "5 and 6 March 2018": two days, the first taking the second's month and year."""
-    if last is None or first.month is not None or not first.text.isdigit():
+    if last is None or last.shape != "day" or first.shape != "day" or first.month is not None or not first.text.isdigit():
         return []
     first = dataclasses.replace(first, month=last.month, year=last.year)
     return [

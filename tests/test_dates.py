@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -151,6 +152,9 @@ CASES = [
     pytest.param("Hearings will be held on 5 and 6 March 2019.",
                  [("5", "2019-03-05", "2019-03-05", "day", False),
                   ("6 March 2019", "2019-03-06", "2019-03-06", "day", False)], id="coordinated-days"),
+    pytest.param("Equipment handed over in 2017 and early 2018 is listed below.",
+                 [("2017", "2017-01-01", "2017-12-31", "year", False),
+                  ("early 2018", "2018-01-01", "2018-04-30", "month", False)], id="coordinated-years-stay-apart"),
     pytest.param("In March 20 officers were trained in Osh.",
                  [("March", "2018-03-01", "2018-03-31", "month", True)], id="partial-month-before-count"),
     # Never dates
@@ -273,3 +277,33 @@ def test_dates_fixture_gold_f1_and_margin_over_baseline(gold_path, fixture_outpu
     errors = [f"FP {f.text!r} {dict(f.value)}" for f in ours.false_positives] + [f"FN {f.text!r}" for f in ours.misses]
     assert ours.score.f1 >= DATE_F1_BAR, errors
     assert ours.score.f1 - baseline.score.f1 >= BASELINE_MARGIN, (ours.score, baseline.score)
+
+
+LEADING_WORDS = ("on ", "in ", "from ", "throughout ", "during ")
+
+
+def mention_key(text: str) -> str:
+    """A mention's text without a leading preposition that adds nothing to its value."""
+    text = " ".join(text.lower().split())
+    for word in LEADING_WORDS:
+        if text.startswith(word):
+            return text[len(word) :]
+    return text
+
+
+@pytest.mark.parametrize("gold_path", [pytest.param(p, id=p.name.removesuffix(".gold.jsonl")) for p in GOLD_FILES])
+def test_dates_fixture_mentions_carry_the_gold_value_of_their_text(gold_path, fixture_output) -> None:
+    """Unique-fact scores hide a wrong mention whose value is right elsewhere; this checks each one."""
+    gold: dict[str, list[dict]] = {}
+    for line in gold_path.read_text(encoding="utf-8").splitlines():
+        fact = json.loads(line)
+        if fact["kind"] == "date":
+            gold.setdefault(mention_key(fact["text"]), []).append(fact["value"])
+    records = [r for r in fixture_output(gold_path.name.removesuffix(".gold.jsonl")).records if r.kind == "date"]
+    wrong = [
+        (r.text, r.value.model_dump(mode="json"))
+        for r in records
+        if mention_key(r.text) in gold and r.value.model_dump(mode="json") not in gold[mention_key(r.text)]
+    ]
+    assert any(mention_key(r.text) in gold for r in records)
+    assert not wrong, wrong
