@@ -9,6 +9,7 @@ finished sentence.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import statistics
 from collections.abc import Sequence
@@ -27,11 +28,14 @@ SENTENCE_END = (".", "!", "?", ":", '"', "\u201d", "'")
 
 @dataclasses.dataclass(frozen=True)
 class Line:
-    """Words on one baseline within one column, left to right."""
+    """Words on one baseline within one column, left to right.
+
+    Its measures are computed once: layout asks for them many times.
+    """
 
     words: tuple[Word, ...]
 
-    @property
+    @functools.cached_property
     def box(self) -> Box:
         return (
             min(w.x0 for w in self.words),
@@ -40,20 +44,20 @@ class Line:
             max(w.bottom for w in self.words),
         )
 
-    @property
+    @functools.cached_property
     def size(self) -> float:
         return statistics.median(w.size for w in self.words)
 
-    @property
+    @functools.cached_property
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
 
-    @property
+    @functools.cached_property
     def bold(self) -> bool:
         """Every word is bold: a bold lead-in on a body line does not make the line bold."""
         return all(w.bold for w in self.words)
 
-    @property
+    @functools.cached_property
     def italic(self) -> bool:
         return all(w.italic for w in self.words)
 

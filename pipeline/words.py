@@ -9,6 +9,7 @@ the text repaired and mapped later still points at the right place.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal
@@ -87,12 +88,14 @@ class PageText:
     words: tuple[Word, ...]
 
 
+@functools.lru_cache(maxsize=256)
 def fontname_is_bold(fontname: str) -> bool:
     """Whether a PDF font name ("ABCDEF+Helvetica-Bold") names a bold or heavier face."""
     name = fontname.split("+")[-1].lower()
     return any(mark in name for mark in BOLD_MARKS) or bool(_TEX_BOLD.match(name))
 
 
+@functools.lru_cache(maxsize=256)
 def fontname_is_italic(fontname: str) -> bool:
     """Whether a PDF font name names an italic or oblique face."""
     name = fontname.split("+")[-1].lower()
