@@ -45,7 +45,7 @@ CITY_TYPES = ("city", "capital", "municipality")
 ALIASED_POPULATION = 50_000
 _BRACKETED = re.compile(r"\s*\[[^\]]*\]")
 # A name in Latin script: ASCII, Latin-1, Latin Extended-A/B and Additional, combining marks.
-_LATIN_NAME = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff][\w\s'’‘ʻ.,()\-\u0300-\u036f]*")
+_LATIN_NAME = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff][\w\s'’‘ʻ.\-\u0300-\u036f]*")
 _NON_LATIN_LETTER = re.compile(r"[^\W\d_a-zA-Z\u00c0-\u024f\u1e00-\u1eff]")
 COLUMNS = ("type", "name", "country", "geonames_id", "lat", "lon", "population", "code", "capital", "keys")
 
@@ -61,8 +61,9 @@ def read_exonyms() -> dict[str, tuple[str, list[str]]]:
 def usable_alias(alias: str) -> bool:
     """Whether a GeoNames alternate name can be matched in English text.
 
-    Keeps Latin-script names that start with a capital; drops codes ("FRU", "KRW") and the
-    lower-case machine transliterations GeoNames carries ("tai er mei zi").
+    Keeps Latin-script names that start with a capital; drops codes ("FRU", "KRW"), the
+    lower-case machine transliterations GeoNames carries ("tai er mei zi") and names with commas
+    or brackets, which are descriptions ("Bishkek, Osh") rather than names.
     """
     if len(alias) < 3 or alias.isupper() or not _LATIN_NAME.fullmatch(alias):
         return False

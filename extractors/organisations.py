@@ -30,8 +30,19 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.acronyms import Definition, RegistryEntry, is_acronym, iter_definitions, load_registry, reconcile
+from extractors.acronyms import (
+    LONG_THEN_SHORT,
+    SHORT_THEN_LONG,
+    Definition,
+    RegistryEntry,
+    clean_long_form,
+    is_acronym,
+    iter_definitions,
+    load_registry,
+    reconcile,
+)
 from extractors.base import DocumentContext, Extractor, Mention, register
+from extractors.gazetteer import load_gazetteer
 from schemas.values import OrganisationValue
 
 if TYPE_CHECKING:
@@ -39,7 +50,7 @@ if TYPE_CHECKING:
 
 # Nouns that head an organisation's name.
 ORG_HEADS = frozenset(
-    """organization organisation office ministry agency department bureau service committee commission council
+    """customs organization organisation office ministry agency department bureau service committee commission council
     federation union association government court tribunal police guard force centre center institute institution
     university academy foundation fund bank authority directorate administration unit secretariat parliament assembly
     senate cabinet inspectorate board group society mission college hospital dispensary league alliance coalition
@@ -54,6 +65,9 @@ NON_ORG_HEADS = frozenset(
     declaration convention goal goals agenda framework day week conference forum summit meeting workshop course
     training act law treaty protocol report survey system database tournament award prize""".split()
 )
+# Heads whose name may end with the country they are in ("UNODC Programme Office in Kyrgyzstan");
+# after other heads, and before a city, "in" says where a body is, not what it is called.
+LOCATED_HEADS = frozenset({"office", "mission", "delegation", "representation", "embassy", "presence"})
 # Lower-case words that join the parts of a name.
 CONNECTORS = frozenset({"of", "for", "on", "and", "under", "against", "&"})
 # Connectors that may join two organisations' names ("Committee under the Ministry of Finance").
@@ -94,27 +108,58 @@ def fold_name(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", text.replace("’", "'").lower()).split())
 
 
+def is_place_word(words: Sequence[str], kinds: tuple[str, ...] = ("country", "city")) -> bool:
+    """Whether words name a country (or city) of the gazetteer ("Pakistan", "Kyrgyz Republic")."""
+    return any(entry.type in kinds for entry in load_gazetteer().lookup(" ".join(words)))
+
+
 def head_word(name: str) -> str:
-    """The head noun of a name: the last word before its first "of"/"for"/"on"/"under"."""
+    """The head noun of a name: the last word before its first "of"/"for"/"on"/"under"/"in".
+
+    A country after the head is the body's post-modifier, not its head ("UNODC Country Office
+    Pakistan").
+    """
     words = name.replace("’", "'").split()
     for position, word in enumerate(words):
-        if word.lower() in SEGMENT_CONNECTORS and position > 0:
+        if (word.lower() in SEGMENT_CONNECTORS or word.lower() in ("in", "at")) and position > 0:
             words = words[:position]
             break
+    while len(words) > 1 and words[-2].lower() in ORG_HEADS and is_place_word(words[-1:]):
+        words.pop()
     return words[-1].lower().strip(",.;:") if words else ""
 
 
 def is_organisation_name(name: str) -> bool:
-    """Whether a name's head says it names an organisation (not a programme, event or plural)."""
+    """Whether a name's head says it names an organisation (not a programme, event or plural).
+
+    "Customs" heads a name only after a country ("Pakistan Customs"); after a demonym it
+    qualifies people ("Turkmen Customs officers").
+    """
     head = head_word(name)
     if head.endswith("'s"):
         head = head[:-2]
+    words = name.replace("’", "'").split()
+    if head == "customs":
+        return len(words) > 1 and words[-1].lower() == "customs" and is_place_word(words[:-1], ("country",))
     if head in NON_ORG_HEADS or head not in ORG_HEADS:
         return False
     if head.endswith("s") and head not in PLURAL_HEADS:
         return False
-    words = name.replace("’", "'").lower().split()
-    return not all(word in GENERIC_MODIFIERS for word in words[:-1]) or len(words) == 1
+    return is_specific(words)
+
+
+def is_specific(words: Sequence[str]) -> bool:
+    """Whether a name says which body it is: "Legal Statistics Unit", "Government of Japan".
+
+    A head alone or with generic modifiers ("its Regional Department", "the Office in
+    Kyrgyzstan") names a kind of body; a complement with "of", "for", "on" or "under" makes it one.
+    """
+    lowered = [word.lower() for word in words]
+    cut = next((i for i, word in enumerate(lowered) if i > 0 and word in (*SEGMENT_CONNECTORS, "in", "at")), len(lowered))
+    modifiers = lowered[: cut - 1]
+    if any(word not in GENERIC_MODIFIERS for word in modifiers):
+        return True
+    return any(word in SEGMENT_CONNECTORS for word in lowered[cut:cut + 1])
 
 
 def definition_is_organisation(definition: Definition, text: str, registry: Mapping[str, RegistryEntry]) -> bool:
@@ -143,6 +188,7 @@ def collect_acronyms(passages: Sequence[Passage], registry: Mapping[str, Registr
     definitions: dict[int, list[Definition]] = {}
     for passage in passages:
         found = [reconcile(d, passage.text, registry) for d in iter_definitions(passage.text)]
+        found += list(iter_translated_definitions(passage, found))
         definitions[passage.index] = found
         for definition in found:
             names.setdefault(definition.short, (definition.long, definition_is_organisation(definition, passage.text, registry)))
@@ -153,6 +199,29 @@ def collect_acronyms(passages: Sequence[Passage], registry: Mapping[str, Registr
         registry_entry = registry.get(acronym)
         by_name.setdefault(fold_name(name), registry_entry.acronym if registry_entry else acronym)
     return Acronyms(names, by_name), definitions
+
+
+def iter_translated_definitions(passage: Passage, found: Sequence[Definition]) -> Iterator[Definition]:
+    """Acronyms of another language beside an English name ("Central Office for the Repression of
+    Illicit Drug Trafficking (OCRTIS)", "MINUSMA (United Nations ... Mission in Mali)").
+
+    Their letters do not spell the English words, so Schwartz–Hearst finds nothing; an
+    organisation's name right against the parenthesis, or inside it, is taken as the long form.
+    """
+    text = passage.text
+    covered = [(d.start, d.end) for d in found]
+    names = list(iter_name_spans(passage.doc))
+    for match in LONG_THEN_SHORT.finditer(text):
+        if overlaps(match.start(), match.end(), covered):
+            continue
+        for start, end in names:
+            if end <= match.start() and not text[end : match.start()].strip():
+                yield Definition(match.group("short"), " ".join(text[start:end].split()), start, match.end())
+                break
+    for match in SHORT_THEN_LONG.finditer(text):
+        long = clean_long_form(match.group("long"))
+        if not overlaps(match.start(), match.end(), covered) and long[:1].isupper() and is_organisation_name(long):
+            yield Definition(match.group("short"), long, match.start("short"), match.end())
 
 
 def is_name_word(token: Token) -> bool:
@@ -181,6 +250,9 @@ def chain_end(doc: Doc, i: int, limit: int) -> int:
             last = j
         elif j > i and (is_possessive(token) or joins_words(doc, j)):
             j += 1
+        elif token.lower_ == "in" and j > i and doc[j - 1].lower_ in LOCATED_HEADS and (n := country_length(doc, j + 1, limit)):
+            j += 1 + n
+            last = j
         elif token.lower_ in CONNECTORS and j + 1 < limit:
             k = j + 1
             if doc[k].lower_ == "the" and token.lower_ != "and" and k + 1 < limit:
@@ -191,6 +263,14 @@ def chain_end(doc: Doc, i: int, limit: int) -> int:
         else:
             break
     return last
+
+
+def country_length(doc: Doc, start: int, limit: int) -> int:
+    """Tokens of the country named at token `start` ("Kyrgyzstan": 1, "the Kyrgyz Republic": 3), or 0."""
+    for n in (4, 3, 2, 1):
+        if start + n <= limit and is_name_word(doc[start + n - 1]) and is_place_word([doc[start : start + n].text], ("country",)):
+            return n
+    return 0
 
 
 def split_at_and(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -217,6 +297,8 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """A part without leading function words and trailing connectors or possessives."""
     while start < end and (doc[start].lower_ in LEADING_STOPWORDS or (doc[start].is_sent_start and doc[start].is_stop)):
         start += 1
+    if start + 2 < end and is_possessive(doc[start + 1]) and is_place_word([doc[start].text]):
+        start += 2  # "Niger's Central Office": the country owns the body; it is not part of its name
     while end > start and (doc[end - 1].lower_ in CONNECTORS or doc[end - 1].lower_ == "the"):
         end -= 1
     return start, end

@@ -17,6 +17,8 @@ from extractors.gazetteer import Gazetteer, GazetteerEntry, fold
 
 # Lower-case words allowed inside a name ("Bosnia and Herzegovina", "Republic of Korea").
 NAME_CONNECTORS = frozenset({"and", "of", "the", "de", "la", "del", "al", "el", "du", "des", "di", "da", "upon", "on", "i", "e"})
+# Punctuation that never stands inside a place's name in running text.
+NAME_BREAKS = frozenset({",", ";", ":", "(", ")", "“", "”", '"', "/"})
 
 
 def is_upper_text(span: Span) -> bool:
@@ -44,7 +46,7 @@ def iter_name_spans(doc: Doc | Span, gazetteer: Gazetteer) -> Iterator[tuple[int
         found = None
         for n in range(min(gazetteer.max_words, 6, len(doc) - i), 0, -1):
             span = doc[i : i + n]
-            if not span[-1].text[:1].isalnum():
+            if not span[-1].text[:1].isalnum() or any(t.text in NAME_BREAKS for t in span):
                 continue
             entries = gazetteer.names.get(fold(span.text))
             if entries and looks_like_name(span):

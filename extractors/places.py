@@ -64,7 +64,9 @@ PLACE_NOUNS = frozenset(
 LIST_JOINERS = frozenset({",", "and", "or", "&"})
 # Titles before a person's name: "Dr Kant" is nobody's city.
 TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "professor", "sir", "madam", "president", "minister", "ambassador", "judge", "general"})
-CONFIDENCE = {"strong": 0.9, "gazetteer": 0.8, "listed": 0.75, "capital": 0.7, "unknown": 0.6}
+CONFIDENCE = {"strong": 0.9, "gazetteer": 0.8, "listed": 0.75, "capital": 0.7, "unknown": 0.6, "guessed": 0.5}
+# The place type of a name the gazetteer lacks, by the model's entity label.
+NER_TYPES = {"GPE": "city", "LOC": "region", "FAC": "site"}
 
 
 @dataclasses.dataclass
@@ -78,6 +80,7 @@ class Candidate:
         suffix: "admin" or "city" when a type word follows ("Chui province", "Osh city").
         suffix_type: English type word of an admin suffix ("Region", "Province").
         suffix_end: Token after the suffix word, when it directly follows this candidate.
+        label: The model's entity label of a name the gazetteer lacks (GPE, LOC or FAC).
         score: Evidence that the name is used as a place.
         chosen: The place the candidate resolves to, once decided.
         confidence: Confidence of the resolved mention.
@@ -89,6 +92,7 @@ class Candidate:
     suffix: str | None = None
     suffix_type: str | None = None
     suffix_end: int | None = None
+    label: str | None = None
     score: int = 0
     chosen: GazetteerEntry | None = None
     confidence: float = 0.0
@@ -174,6 +178,8 @@ def choose_entry(
         cities = rank_cities((e for e in entries if e.type == "city"), countries, key)
         country = cities[0].country if cities else next(iter(local), single_country(countries))
         return GazetteerEntry(f"{name} {candidate.suffix_type}", "admin_area", country)
+    if not entries and candidate.label in NER_TYPES:
+        return GazetteerEntry(name, NER_TYPES[candidate.label], next(iter(local), single_country(countries)))
     if candidate.suffix == "city":
         cities = [e for e in entries if e.type == "city"]
         return rank_cities(cities, countries, key)[0] if cities else None
@@ -245,7 +251,7 @@ def resolve_candidates(candidates: list[Candidate], doc: Doc, gazetteer: Gazette
         lead = locative_weight(doc, run[0].start)
         for member in run:
             name = doc[member.start : member.end].text
-            local = sentence_countries(doc[member.start].sent, gazetteer) if not member.entries else ()
+            local = sentence_countries(doc[member.start].sent, gazetteer) if not member.entries else []
             member.chosen = choose_entry(member, gazetteer, countries, name, local)
             member.score = evidence(member, doc) + (lead if member is not run[0] else 0)
         listed = any(m.score >= 3 for m in run)
@@ -263,8 +269,8 @@ def mention_confidence(candidate: Candidate, listed: bool) -> float:
     entry = candidate.chosen
     if entry is None or candidate.score <= -3 or (candidate.score < 3 and not listed):
         return 0.0
-    if entry.type == "admin_area" and entry.code is None:
-        return CONFIDENCE["unknown"]
+    if not candidate.entries:
+        return CONFIDENCE["unknown"] if candidate.suffix else CONFIDENCE["guessed"]
     if candidate.score >= 5:
         return CONFIDENCE["strong"]
     return CONFIDENCE["gazetteer"] if candidate.score >= 3 else CONFIDENCE["listed"]
@@ -275,7 +281,28 @@ def iter_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
     candidates = [Candidate(start, end, entries) for start, end, entries in iter_name_spans(doc, gazetteer)]
     taken = {i for c in candidates for i in range(c.start, c.end)}
     candidates += [Candidate(start, end, ()) for start, end in iter_unknown_admin_spans(doc, taken)]
+    taken = {i for c in candidates for i in range(c.start, c.end)}
+    candidates += [Candidate(ent.start, ent.end, (), label=ent.label_) for ent in iter_unknown_entities(doc, gazetteer, taken)]
     return sorted(candidates, key=lambda c: c.start)
+
+
+def iter_unknown_entities(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> Iterator[Span]:
+    """Names the gazetteer lacks that the model labels a place and a preposition locates.
+
+    "at Torkham", "in Kemin": the model's GPE/LOC/FAC label alone is too loose in this genre,
+    but together with "in", "at", "from" or "to" before a capitalised name it is a place.
+    """
+    for ent in doc.ents:
+        if ent.label_ not in NER_TYPES or any(t.i in taken for t in ent) or len(ent) > 4:
+            continue
+        while len(ent) and ent[0].lower_ == "the":
+            ent = ent[1:]
+        if not len(ent) or not all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in ent):
+            continue
+        if fold(ent.text) in gazetteer.demonyms or ent[0].is_sent_start or is_upper_text(ent.sent):
+            continue
+        if locative_weight(doc, ent.start) >= 2:
+            yield ent
 
 
 def iter_capital_mentions(doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[int, int, GazetteerEntry]]:

@@ -26,6 +26,8 @@ SITE_NOUNS = (
     "border post", "customs posts", "customs post", "sea ports", "sea port", "seaports", "seaport", "dry ports",
     "dry port", "river ports", "river port", "land ports", "land port", "ports", "port", "international airport",
     "airports", "airport", "railway stations", "railway station", "railway terminal", "terminals", "terminal",
+    "prisons", "prison", "detention centres", "detention centre", "detention centers", "detention center",
+    "refugee camps", "refugee camp",
 )
 _SITE_NOUN = "|".join(re.escape(noun) for noun in SITE_NOUNS)
 _QUOTED = r"[“\"«]([^”\"»\n]{2,60}?)[”\"»]"
@@ -39,6 +41,8 @@ PLAIN_SITE = re.compile(
     rf"(?P<name>(?:[A-Z][\w'’.-]*[ ]){{0,3}}[A-Z][\w'’.-]*)[ ]+(?P<noun>(?i:{_SITE_NOUN}))\b(?![ ]+[A-Z])"
 )
 PARENTHESISED = re.compile(r"\s*\(([^()]{2,40})\)")
+# "the high-security prison of Koutoukalé": the noun, "of", then a name the gazetteer lacks.
+NOUN_OF_NAME = re.compile(rf"\b(?P<noun>(?i:{_SITE_NOUN}))[ ]+of[ ]+(?P<name>[A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*){{0,2}})")
 # "Port Qasim", "Port of Spain": the noun before the name.
 PORT_FIRST = re.compile(r"(?<![\w-])(?P<name>Port(?: of)?(?:[ ][A-Z][\w-]*){1,2})")
 # Words a site's name does not start with (sentence-initial "At", articles, possessives).
@@ -69,16 +73,18 @@ def iter_sites(text: str, doc: Doc, gazetteer: Gazetteer, countries: Counter[str
         countries: The document's countries (see `places.document_countries`).
     """
     seen: list[tuple[int, int]] = []
-    for start, end, after in iter_site_spans(text, gazetteer):
+    for start, end, after, name in iter_site_spans(text, gazetteer):
         if any(s < end and start < e for s, e in seen):
             continue
         seen.append((start, end))
-        name = text[start:end]
         yield Site(start, end, name, site_country(name, text, after, doc, start, gazetteer, countries))
 
 
-def iter_site_spans(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, int]]:
-    """(start, end, end of the whole phrase) of each site name, quoted names first."""
+def iter_site_spans(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, int, str]]:
+    """(start, end, end of the whole phrase, name) of each site, quoted names first.
+
+    The name is the text of the span, except after "the prison of": "Koutoukalé Prison".
+    """
     for match in QUOTED_SITES.finditer(text):
         names = list(QUOTED_NAME.finditer(text, match.start("names"), match.end("names")))
         if not match.group("noun").lower().endswith("s"):
@@ -86,7 +92,7 @@ def iter_site_spans(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int,
         for name in names:
             value = name.group(1).strip()
             if value[:1].isupper() and len(value.split()) <= 5:
-                yield name.start(1), name.start(1) + len(value), match.end()
+                yield name.start(1), name.start(1) + len(value), match.end(), value
     for match in PLAIN_SITE.finditer(text):
         words = match.group("name").split()
         while words and words[0].lower() in SKIPPED_SITE_WORDS:
@@ -95,11 +101,17 @@ def iter_site_spans(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int,
         if not words or not is_site_name(" ".join(words), gazetteer):
             continue
         start = match.end("name") - len(" ".join(words))
-        yield start, (match.end() if noun[:1].isupper() else match.end("name")), match.end()
+        end = match.end() if noun[:1].isupper() else match.end("name")
+        yield start, end, match.end(), " ".join(text[start:end].split())
+    for match in NOUN_OF_NAME.finditer(text):
+        name = match.group("name")
+        if is_site_name(name, gazetteer) and not gazetteer.names.get(fold(name)):
+            noun = match.group("noun").lower().removesuffix("s") if match.group("noun").lower().endswith("prisons") else match.group("noun").lower()
+            yield match.start("name"), match.end("name"), match.end(), f"{name} {noun.title()}"
     for match in PORT_FIRST.finditer(text):
         words = match.group("name").split()
         if is_site_name(" ".join(words[1:]), gazetteer):
-            yield match.start(), match.end(), match.end()
+            yield match.start(), match.end(), match.end(), match.group("name")
 
 
 def is_site_name(name: str, gazetteer: Gazetteer) -> bool:
@@ -117,7 +129,8 @@ def is_site_name(name: str, gazetteer: Gazetteer) -> bool:
 
 
 def site_country(name: str, text: str, after: int, doc: Doc, start: int, gazetteer: Gazetteer, countries: Counter[str]) -> str | None:
-    """A site's country: a country in brackets after it, a city in its name, or its sentence's country."""
+    """A site's country: a country in brackets after it, a city in its name, its sentence's
+    country, or the last country named before it in the passage."""
     bracket = PARENTHESISED.match(text, after)
     if bracket:
         for entry in gazetteer.lookup(bracket.group(1)):
@@ -130,9 +143,9 @@ def site_country(name: str, text: str, after: int, doc: Doc, start: int, gazette
             places = [e for e in gazetteer.names.get(key, ()) if e.type in ("city", "country") and own_name(e, key)]
             if places:
                 return rank_cities(places, countries, key)[0].country
-    span = doc.char_span(start, start + len(name), alignment_mode="expand")
+    span = doc.char_span(start, min(len(text), start + len(name)), alignment_mode="expand")
     if span is not None:
-        found = sentence_countries(span.sent, gazetteer)
+        found = sentence_countries(span.sent, gazetteer) or sentence_countries(doc[: span.start], gazetteer)[-1:]
         if found:
             return found[0]
     return single_country(countries)
