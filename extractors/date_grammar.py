@@ -289,7 +289,21 @@ def _match_to_candidates(form: Form, match: re.Match[str]) -> list[Candidate]:
         return _coordinated_days(match, first, last)
     if form == "range" and lead == "between" and connector != "and":
         return []
+    if form == "range" and last is not None and _year_after_dash(first, last, connector):
+        return [Candidate(match.start(), match.end(), "point", dataclasses.replace(first, year=last.year), lead=lead)]
     return [Candidate(match.start(), match.end(), form, first, last, lead, connector)]
+
+
+def _year_after_dash(first: Point, last: Point, connector: str | None) -> bool:
+    """ "November - 2015" (a heading's style): the year of the month before the dash, not a range."""
+    return (
+        connector is not None
+        and connector in words.DASHES
+        and first.year is None
+        and first.shape in ("day", "month", "season", "quarter")
+        and last.shape == "year"
+        and last.part is None
+    )
 
 
 def _coordinated_days(match: re.Match[str], first: Point, last: Point | None) -> list[Candidate]:

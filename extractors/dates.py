@@ -240,24 +240,28 @@ class DateRules(Extractor):
         return None, 0.0
 
 
-def iter_stated_dates(text: str) -> Iterator[Bounds]:
+def iter_stated_dates(text: str, order: DateOrder = "DMY") -> Iterator[Bounds]:
     """Each end of every date expression in a text that states its own year, read without context.
 
     "15-19 January 2018" gives 15 and 19 January 2018; "March 2018" the month; "March 8" nothing.
     Used where there is no parse and no issue date yet: finding the issue date itself.
+
+    Args:
+        text: Any text.
+        order: How the document writes slashed numeric dates (`numeric_date_order`).
     """
     for candidate in iter_candidates(text):
         if needs_year(candidate):
             continue
         for point in complete_candidate(candidate).points:
-            bounds = point_to_bounds(point)
+            bounds = point_to_bounds(point, order)
             if bounds is not None:
                 yield bounds
 
 
-def iter_full_dates(text: str) -> Iterator[dt.date]:
+def iter_full_dates(text: str, order: DateOrder = "DMY") -> Iterator[dt.date]:
     """Days written with day, month and year ("2 March 2018", "March 2, 2018", "02.03.2018")."""
-    for bounds in iter_stated_dates(text):
+    for bounds in iter_stated_dates(text, order):
         if bounds.granularity == "day":
             yield bounds.start
 

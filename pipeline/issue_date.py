@@ -9,18 +9,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from extractors.date_values import DateOrder, numeric_date_order
 from extractors.dates import iter_full_dates, iter_stated_dates
 from pipeline.blocks import Block
 
 MASTHEAD_ROLES = frozenset({"heading", "header"})
 
 
-def masthead_date(blocks: Sequence[Block]) -> dt.date | None:
+def masthead_date(blocks: Sequence[Block], order: DateOrder = "DMY") -> dt.date | None:
     """A date printed in the masthead of page 1 or in a running header."""
     for block in blocks:
         if block.role not in MASTHEAD_ROLES or (block.role == "heading" and block.page != 1):
             continue
-        stated = [b for b in iter_stated_dates(block.text) if b.granularity in ("day", "month")]
+        stated = [b for b in iter_stated_dates(block.text, order) if b.granularity in ("day", "month")]
         full = next((b.start for b in stated if b.granularity == "day"), None)
         if full is not None:
             return full
@@ -30,11 +31,16 @@ def masthead_date(blocks: Sequence[Block]) -> dt.date | None:
 
 
 def find_issue_date(blocks: Sequence[Block], metadata_date: dt.date | None) -> dt.date | None:
-    """Best guess of the issue date; None when the document gives no date at all."""
-    found = masthead_date(blocks)
+    """Best guess of the issue date; None when the document gives no date at all.
+
+    Slashed numeric dates are read in the order the document's unambiguous ones show, as the
+    date extractor reads them.
+    """
+    order = numeric_date_order(block.text for block in blocks)
+    found = masthead_date(blocks, order)
     if found is not None:
         return found
-    dates = [d for block in blocks for d in iter_full_dates(block.text)]
+    dates = [d for block in blocks for d in iter_full_dates(block.text, order)]
     if dates:
         return max(dates)
     return metadata_date

@@ -67,6 +67,8 @@ CASES = [
                  [("2017", "2017-01-01", "2017-12-31", "year", False)], id="in-year"),
     pytest.param("A second unit opened there in October 2017 with six officers.",
                  [("October 2017", "2017-10-01", "2017-10-31", "month", False)], id="month-year"),
+    pytest.param("NICS Firearm Background Checks November - 2015",
+                 [("November - 2015", "2015-11-01", "2015-11-30", "month", False)], id="month-dash-year-heading"),
     # Closed ranges
     pytest.param("A five-day course was held in Ashgabat from 15-19 January 2018.",
                  [("from 15-19 January 2018", "2018-01-15", "2018-01-19", "day", False)], id="range-days-from"),

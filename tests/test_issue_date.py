@@ -37,6 +37,12 @@ def block(text: str, role: str = "body", page: int = 1) -> Block:
         pytest.param([block("MARCH 8 - WOMEN'S DAY", "heading")], dt.date(2018, 3, 20), dt.date(2018, 3, 20), id="partial-falls-to-metadata"),
         pytest.param([block("Throughout 2017 the units trained 1394 officers.")], None, None, id="year-alone-is-no-issue-date"),
         pytest.param(
+            [block("RUN 12/3/2014 11:57"), block("Counted 11/24/2014 and 11/04/2014.")],
+            None,
+            dt.date(2014, 12, 3),
+            id="slashed-dates-month-first-by-the-documents-own",
+        ),
+        pytest.param(
             [block("MENTORSHIP PROGRAMMES IN 2017", "heading", page=2), block("On 5 May 2017 a course began.")],
             None,
             dt.date(2017, 5, 5),
