@@ -96,12 +96,15 @@ def year_has_cue(passage: Passage, candidate: Candidate) -> bool:
 def month_is_date(passage: Passage, candidate: Candidate) -> bool:
     """Whether a month written alone is the month, not a verb, a name or a stray word.
 
-    It is when a cue word precedes it ("In February"), when it is all its passage says (a
-    heading or list label "April"), or when it is an unambiguous full month name that is not
-    part of a person's name.
+    It is when a cue word precedes it ("In February"), when it is all its passage says or heads
+    it before a colon (a heading or calendar label: "April", "May: course in Bishkek"), or when
+    it is an unambiguous full month name that is not part of a person's name.
     """
-    label = passage.text.strip().strip(".:;,").strip()
-    if label == passage.text[candidate.start : candidate.end]:
+    text = passage.text
+    label = text.strip().strip(".:;,").strip()
+    if label == text[candidate.start : candidate.end]:
+        return True
+    if not text[: candidate.start].strip() and text[candidate.end :].lstrip().startswith(":"):
         return True
     if _ends_with(_preceding_phrase(passage.text, candidate.start, 1), words.MONTH_CUES):
         return True

@@ -157,6 +157,8 @@ CASES = [
     pytest.param("Equipment handed over in 2017 and early 2018 is listed below.",
                  [("2017", "2017-01-01", "2017-12-31", "year", False),
                   ("early 2018", "2018-01-01", "2018-04-30", "month", False)], id="coordinated-years-stay-apart"),
+    pytest.param("May: cybercrime course for prosecutors in Bishkek",
+                 [("May", "2018-05-01", "2018-05-31", "month", True)], id="partial-month-calendar-label"),
     pytest.param("In March 20 officers were trained in Osh.",
                  [("March", "2018-03-01", "2018-03-31", "month", True)], id="partial-month-before-count"),
     # Never dates
