@@ -187,10 +187,27 @@ class Score:
 
 
 @dataclasses.dataclass(frozen=True)
+class Mismatch:
+    """A matched fact whose other value fields disagree with the gold (say, its qualifier).
+
+    Attributes:
+        gold: The gold fact.
+        predicted: The predicted fact it was matched with.
+        fields: (field, gold value, predicted value) of each field that disagrees.
+    """
+
+    gold: Fact
+    predicted: Fact
+    fields: tuple[tuple[str, Any, Any], ...]
+
+
+@dataclasses.dataclass(frozen=True)
 class KindResult:
     """The score of one kind, with the facts behind its errors.
 
     Attributes:
+        mismatches: True positives whose value disagrees with the gold on a field the match
+            did not use (qualifier, granularity, subject as printed, type, country, acronym).
         links: For counts, how many matched counts with a gold `part_of_text` point at the
             right parent (a `Score` whose tp are right links, fp wrong or spurious links and
             fn missing links); None for other kinds.
@@ -200,7 +217,13 @@ class KindResult:
     score: Score
     false_positives: tuple[Fact, ...]
     misses: tuple[Fact, ...]
+    mismatches: tuple[Mismatch, ...] = ()
     links: Score | None = None
+
+    @property
+    def exact(self) -> int:
+        """True positives whose every gold value field agrees."""
+        return self.score.tp - len(self.mismatches)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -379,6 +402,29 @@ def resolve_documents(gold_docs: Sequence[str], predicted: set[str], names: Mapp
     return resolved
 
 
+# Fields a gold value may give that are not compared as attributes: links and gazetteer ids.
+_NOT_ATTRIBUTES = frozenset({"part_of", "part_of_text", "geonames_id", "lat", "lon"})
+
+
+def same_attribute(gold: Any, predicted: Any) -> bool:
+    """Numbers by value, names and subjects folded, everything else exactly."""
+    if isinstance(gold, (int, float)) and isinstance(predicted, (int, float)) and not isinstance(gold, bool):
+        return same_number(gold, predicted)
+    if isinstance(gold, str) and isinstance(predicted, str):
+        return fold(gold) == fold(predicted)
+    return gold == predicted
+
+
+def find_mismatch(gold: Fact, predicted: Fact) -> Mismatch | None:
+    """How a matched fact's value disagrees with the gold on the fields the gold gives."""
+    fields = tuple(
+        (name, value, predicted.value.get(name))
+        for name, value in sorted(gold.value.items())
+        if name not in _NOT_ATTRIBUTES and not same_attribute(value, predicted.value.get(name))
+    )
+    return Mismatch(gold, predicted, fields) if fields else None
+
+
 def score_links(pairs: Sequence[tuple[Fact, Fact]]) -> Score:
     """Right, wrong and missing `part_of` links among matched counts."""
     right = wrong = missing = 0
@@ -412,7 +458,7 @@ def evaluate(gold: Sequence[Fact], predictions: Predictions, system: str = "") -
     gold_groups, predicted_groups = group_facts(gold), group_facts(predictions.facts)
     kinds = []
     for kind in RECORD_KINDS:
-        score, fps, misses, links = Score(), [], [], Score()
+        score, fps, misses, mismatches, links = Score(), [], [], [], Score()
         for doc in gold_docs:
             g = unique_facts(gold_groups.get((doc, kind), []))
             target = resolved[doc]
@@ -422,7 +468,10 @@ def evaluate(gold: Sequence[Fact], predictions: Predictions, system: str = "") -
             misses.extend(f for f in g if not any(f is gg for gg, _ in pairs))
             score += Score(tp=len(pairs), fp=len(p) - len(pairs), fn=len(g) - len(pairs))
             links += score_links(pairs)
-        kinds.append(KindResult(kind, score, tuple(fps), tuple(misses), links if kind == "count" else None))
+            mismatches.extend(m for m in (find_mismatch(gg, pp) for gg, pp in pairs) if m is not None)
+        kinds.append(
+            KindResult(kind, score, tuple(fps), tuple(misses), tuple(mismatches), links if kind == "count" else None)
+        )
     unscored = tuple(sorted(predicted_docs - set(resolved.values())))
     failed = {doc: error for doc, error in predictions.failed.items() if doc in resolved.values()}
     return Evaluation(system=system, documents=resolved, kinds=tuple(kinds), unscored=unscored, failed=failed)
@@ -446,8 +495,19 @@ def fact_line(fact: Fact) -> str:
     return f"{fact.doc}: {page}{fact.text!r} {dict(fact.value)}{parent}"
 
 
+def mismatch_line(mismatch: Mismatch) -> str:
+    """One attribute error of `--show-errors`: the fact and each field gold → predicted."""
+    fields = "; ".join(f"{name}: {gold!r} → {predicted!r}" for name, gold, predicted in mismatch.fields)
+    page = f"p{mismatch.predicted.page} " if mismatch.predicted.page is not None else ""
+    return f"{mismatch.predicted.doc}: {page}{mismatch.predicted.text!r} {fields}"
+
+
 def evaluation_to_text(evaluation: Evaluation, show_errors: bool = False) -> str:
-    """The table per kind (tp, fp, fn, precision, recall, F1) with micro totals, and errors."""
+    """The table per kind (tp, fp, fn, precision, recall, F1, exact) with micro totals, and errors.
+
+    `exact` counts the true positives whose value also agrees on every other field the gold
+    gives; `--show-errors` lists the others as `VAL` lines beside false positives and misses.
+    """
     out = [f"{evaluation.system}: {len(evaluation.documents)} gold document(s)"]
     for doc, predicted in evaluation.documents.items():
         if predicted is None:
@@ -456,11 +516,13 @@ def evaluation_to_text(evaluation: Evaluation, show_errors: bool = False) -> str
             out.append(f"  {doc} ← {predicted}, which FAILED ({evaluation.failed[predicted]}): its facts are misses")
         else:
             out.append(f"  {doc} ← {predicted}")
-    header = f"{'kind':<14}{'tp':>6}{'fp':>6}{'fn':>6}{'precision':>11}{'recall':>9}{'F1':>8}"
-    rows = [(result.kind, result.score) for result in evaluation.kinds] + [("micro", evaluation.micro)]
+    header = f"{'kind':<14}{'tp':>6}{'fp':>6}{'fn':>6}{'precision':>11}{'recall':>9}{'F1':>8}{'exact':>8}"
+    exact = sum(result.exact for result in evaluation.kinds)
+    rows = [(result.kind, result.score, result.exact) for result in evaluation.kinds]
     out.append(header)
     out.extend(
-        f"{kind:<14}{s.tp:>6}{s.fp:>6}{s.fn:>6}{s.precision:>11.3f}{s.recall:>9.3f}{s.f1:>8.3f}" for kind, s in rows
+        f"{kind:<14}{s.tp:>6}{s.fp:>6}{s.fn:>6}{s.precision:>11.3f}{s.recall:>9.3f}{s.f1:>8.3f}{n:>8}"
+        for kind, s, n in [*rows, ("micro", evaluation.micro, exact)]
     )
     for result in evaluation.kinds:
         if result.links is not None and (result.links.tp or result.links.fp or result.links.fn):
@@ -472,6 +534,7 @@ def evaluation_to_text(evaluation: Evaluation, show_errors: bool = False) -> str
         for result in evaluation.kinds:
             out.extend(f"FP {result.kind} {fact_line(fact)}" for fact in result.false_positives)
             out.extend(f"FN {result.kind} {fact_line(fact)}" for fact in result.misses)
+            out.extend(f"VAL {result.kind} {mismatch_line(m)}" for m in result.mismatches)
     return "\n".join(out) + "\n"
 
 
@@ -492,6 +555,11 @@ def evaluation_to_json(evaluation: Evaluation) -> dict[str, Any]:
                 **score_json(result.score),
                 "false_positives": [fact_json(f) for f in result.false_positives],
                 "misses": [fact_json(f) for f in result.misses],
+                "exact": result.exact,
+                "mismatches": [
+                    {**fact_json(m.predicted), "fields": [{"field": f, "gold": g, "predicted": p} for f, g, p in m.fields]}
+                    for m in result.mismatches
+                ],
                 **({"part_of_links": score_json(result.links)} if result.links is not None else {}),
             }
             for result in evaluation.kinds

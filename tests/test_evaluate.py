@@ -246,7 +246,7 @@ def test_evaluate_cli_table_errors_and_several_systems(tmp_path: Path, gold_file
     pipeline_part, baseline_part = result.output.split("baseline.jsonl:")
     assert pipeline_part.splitlines()[0] == "pipeline.jsonl: 1 gold document(s)"
     micro = [line.split() for line in result.output.splitlines() if line.startswith("micro")]
-    assert micro == [["micro", "4", "0", "0", "1.000", "1.000", "1.000"], ["micro", "1", "1", "3", "0.500", "0.250", "0.333"]]
+    assert micro == [["micro", "4", "0", "0", "1.000", "1.000", "1.000", "4"], ["micro", "1", "1", "3", "0.500", "0.250", "0.333", "1"]]
     assert "FP place milestones: p1 'Osh'" in baseline_part
     assert "FN organisation milestones: 'UNODC'" in baseline_part
     assert "FP " not in pipeline_part and "FN " not in pipeline_part
@@ -275,3 +275,24 @@ def test_evaluate_reports_a_failed_document(tmp_path: Path, gold_file: Path) -> 
     assert dict(evaluation.failed) == {"milestones": "timeout"}
     assert evaluation.micro.fn == len(GOLD)
     assert "FAILED (timeout)" in evaluation_to_text(evaluation)
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted", "fields"),
+    [
+        pytest.param(GOLD[2], fact("count", "over 40 sports coaches", count_value(40, "sports coaches", "at_least")), [("qualifier", "more_than", "at_least")], id="qualifier"),
+        pytest.param(GOLD[2], fact("count", "40 sports coaches", count_value(40, "coaches", "more_than")), [("subject", "sports coaches", "coaches")], id="subject-as-printed"),
+        pytest.param(GOLD[0], fact("date", "March 2018", date_value("2018-03-01", "2018-03-31", "day")), [("granularity", "month", "day")], id="granularity"),
+        pytest.param(GOLD[3], fact("organisation", "UNODC", org_value("UNODC")), [("acronym", "UNODC", None), ("name", "United Nations Office on Drugs and Crime", "UNODC")], id="acronym-only"),
+        pytest.param(GOLD[1], fact("place", "Bishkek", place_value("Bishkek", 99)), [], id="geonames-id-not-an-attribute"),
+    ],
+)
+def test_evaluate_mismatched_attributes_are_true_positives_but_not_exact(tmp_path: Path, gold: dict, predicted: dict, fields: list) -> None:
+    gold_path = write_jsonl(tmp_path / "milestones.gold.jsonl", [gold])
+    evaluation = evaluate_files([gold_path], write_jsonl(tmp_path / "run.jsonl", [document(), as_record(predicted, 0)]))
+    [result] = [result for result in evaluation.kinds if result.kind == gold["kind"]]
+    assert result.score.tp == 1
+    assert result.exact == (0 if fields else 1)
+    assert [list(m.fields) for m in result.mismatches] == ([fields] if fields else [])
+    if fields:
+        assert f"VAL {gold['kind']} milestones: p1 {predicted['text']!r} {fields[0][0]}: " in evaluation_to_text(evaluation, show_errors=True)
