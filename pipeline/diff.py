@@ -464,11 +464,35 @@ def show(value: Any) -> str:
     return shorten(json.dumps(value, ensure_ascii=False), 120)
 
 
+# Characters of common text kept on each side of the part of a long string that changed.
+_CONTEXT = 30
+
+
+def show_change(change: FieldChange) -> str:
+    """Old → new; of two long strings only the part that differs, with a little context."""
+    old, new = change.old, change.new
+    if not (isinstance(old, str) and isinstance(new, str)) or max(len(old), len(new)) <= 120:
+        return f"{show(old)} → {show(new)}"
+    start = next((i for i, (a, b) in enumerate(zip(old, new)) if a != b), min(len(old), len(new)))
+    tail = 0
+    while tail < min(len(old), len(new)) - start and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    cut = max(0, start - _CONTEXT)
+
+    def excerpt(text: str) -> str:
+        middle = text[cut : len(text) - max(0, tail - _CONTEXT)]
+        return ("…" if cut else "") + show(middle) + ("…" if tail > _CONTEXT else "")
+
+    return f"{excerpt(old)} → {excerpt(new)}"
+
+
 def where(entry: Entry) -> str:
-    """Page and quoted text of a line, to find it in the PDF."""
+    """Page and quoted text of a record, or the id of a block, to find it in the PDF."""
+    if entry.kind == "block":
+        return str(entry.fields.get("id") or (f"p{entry.page}" if entry.page is not None else ""))
     page = f"p{entry.page} " if entry.page is not None else ""
     text = entry.fields.get("text")
-    return page + (json.dumps(shorten(str(text), 70), ensure_ascii=False) if text and entry.kind != "block" else "")
+    return page + (json.dumps(shorten(str(text), 70), ensure_ascii=False) if text else "")
 
 
 def document_heading(group: Group) -> str:
@@ -485,8 +509,8 @@ def iter_group_lines(group: Group, style: Callable[..., str], show_moves: bool) 
     yield f"  {style(group.kind, bold=True)}  {counts}"
     listed: list[tuple[int, str, Iterable[str]]] = []
     for pair in changed + (moved if show_moves else ()):
-        details = [f"        {c.field}: {show(c.old)} → {show(c.new)}" for c in pair.changes]
-        details += [f"        {c.field}: {show(c.old)} → {show(c.new)} (moved)" for c in pair.moves]
+        details = [f"        {c.field}: {show_change(c)}" for c in pair.changes]
+        details += [f"        {c.field}: {show_change(c)} (moved)" for c in pair.moves]
         mark = style("~", fg="yellow") if pair.changes else style(">", fg="cyan")
         listed.append((pair.new.index, f"    {mark} {where(pair.new)}".rstrip(), details))
     for entry in group.removed:

@@ -223,6 +223,18 @@ def test_diff_blocks_text_change_pairs_by_page_and_id() -> None:
     assert [(c.field, c.old, c.new) for c in pair.changes] == [("text", "UN- ODC works", "UNODC works")]
 
 
+def test_diff_long_text_change_shows_where_it_differs() -> None:
+    """A one-word change deep inside a paragraph is shown with its context, not cut off before it."""
+    words = [f"word{n}" for n in range(80)]
+    old = [block(" ".join(words), n=1)]
+    new = [block(" ".join(words[:50] + ["CHANGED"] + words[51:]), n=1)]
+    text = diff_to_text(diff_lines(old, new), styled=False)
+    [line] = [line for line in text.splitlines() if line.strip().startswith("text:")]
+    assert "word50" in line and "CHANGED" in line
+    assert line.count("…") == 4 and len(line) < 200
+    assert "    ~ p1-b1" in text
+
+
 def test_diff_text_report_groups_by_document_and_kind_with_a_summary() -> None:
     new = with_changes(base(), 1, value__end="2018-03-30") + [place("Naryn", page=2, top=200)]
     new = [line for line in new if line.get("text") != "1394 practitioners"]
