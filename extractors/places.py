@@ -297,8 +297,8 @@ def iter_unknown_entities(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> It
             continue
         while len(ent) and ent[0].lower_ == "the":
             ent = ent[1:]
-        if not len(ent) or not all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() for t in ent):
-            continue
+        if not len(ent) or not all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in ent):
+            continue  # an acronym ("AI", "UNODC") is not a place the gazetteer forgot
         if fold(ent.text) in gazetteer.demonyms or ent[0].is_sent_start or is_upper_text(ent.sent):
             continue
         if locative_weight(doc, ent.start) >= 2:
