@@ -65,7 +65,7 @@ def test_batch_bad_documents_fail_alone(bad_inputs: dict[str, Path], plugin_path
     make_text_pdf(folder / "eats_memory.pdf", ["EATMEMORY on 3 May 2018 in Osh."])
     target = tmp_path / "out" / "records.jsonl"
     status = main(
-        ["extract", str(folder), "-o", str(target), "--workers", "2", "--timeout", "3",
+        ["extract", str(folder), "-o", str(target), "--workers", "2", "--timeout", "8",
          "--memory-limit", "1024", "--plugin", plugin_path, "-q"]
     )
     assert status == 1
@@ -263,3 +263,19 @@ def test_progress_summary_counts_documents_records_and_failures() -> None:
     assert "4 documents: 3 ok, 1 failed (1 timeout)" in text
     assert "2 date, 3 place, 1 count, 0 amount, 0 organisation" in text
     assert "3.00 pages/s" in text
+
+
+def test_bench_batch_corpus_copies_are_distinct_readable_and_reach_the_pages(tmp_path: Path) -> None:
+    import hashlib
+
+    import pdfplumber
+
+    from pipeline.bench.batch import build_corpus
+
+    sources = [(name, path.read_bytes()) for name, path in write_good(tmp_path / "src").items()]
+    documents, pages = build_corpus(tmp_path / "corpus", 7, sources)
+    copies = sorted((tmp_path / "corpus").glob("*.pdf"))
+    assert (documents, pages) == (7, 7) == (len(copies), len(copies))
+    assert len({hashlib.sha256(path.read_bytes()).hexdigest() for path in copies}) == 7
+    with pdfplumber.open(copies[-1]) as pdf:  # the last copy, with its trailing comment, still parses
+        assert "Dushanbe" in pdf.pages[0].extract_text()
