@@ -89,11 +89,19 @@ def single_country(countries: Counter[str]) -> str | None:
     return next(iter(countries)) if len(countries) == 1 else None
 
 
-def sentence_countries(sentence: Span, gazetteer: Gazetteer) -> list[str]:
-    """Countries a sentence names, in order: countries first, then those of places only one country has."""
+def sentence_countries(sentence: Span, gazetteer: Gazetteer, skip: tuple[int, int] = (0, 0)) -> list[str]:
+    """Countries a sentence names, in order: countries first, then those of places only one country has.
+
+    Args:
+        sentence: The sentence (any span).
+        gazetteer: The gazetteer.
+        skip: Document token range to leave out (the name whose country is sought).
+    """
     direct: list[str] = []
     implied: list[str] = []
-    for start, _, entries in iter_name_spans(sentence, gazetteer):
+    for start, end, entries in iter_name_spans(sentence, gazetteer):
+        if sentence.start + start < skip[1] and skip[0] < sentence.start + end:
+            continue
         codes = {e.country for e in entries}
         if entries[0].type == "country" and entries[0].country:
             direct.append(entries[0].country)

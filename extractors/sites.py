@@ -44,7 +44,9 @@ PARENTHESISED = re.compile(r"\s*\(([^()]{2,40})\)")
 # "the high-security prison of Koutoukalé": the noun, "of", then a name the gazetteer lacks.
 NOUN_OF_NAME = re.compile(rf"\b(?P<noun>(?i:{_SITE_NOUN}))[ ]+of[ ]+(?P<name>[A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*){{0,2}})")
 # "Port Qasim", "Port of Spain": the noun before the name.
-PORT_FIRST = re.compile(r"(?<![\w-])(?P<name>Port(?: of)?(?:[ ][A-Z][\w-]*){1,2})")
+PORT_FIRST = re.compile(r"(?<![\w-])(?P<name>Port(?: of)?[ ](?P<proper>[A-Z][\w-]*)\b)(?![ ]+[A-Z])")
+# Words after "Port" that make the name a body's, not a place's ("Port Control Units", "Port Authority").
+PORT_BODY_WORDS = frozenset({"control", "authority", "security", "state", "police", "services", "operations", "health", "management"})
 # Words a site's name does not start with (sentence-initial "At", articles, possessives).
 SKIPPED_SITE_WORDS = frozenset(
     {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "each", "every", "new", "at", "in",
@@ -109,8 +111,8 @@ def iter_site_spans(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int,
             noun = match.group("noun").lower().removesuffix("s") if match.group("noun").lower().endswith("prisons") else match.group("noun").lower()
             yield match.start("name"), match.end("name"), match.end(), f"{name} {noun.title()}"
     for match in PORT_FIRST.finditer(text):
-        words = match.group("name").split()
-        if is_site_name(" ".join(words[1:]), gazetteer):
+        proper = match.group("proper")
+        if proper.lower() not in PORT_BODY_WORDS and is_site_name(proper, gazetteer):
             yield match.start(), match.end(), match.end(), match.group("name")
 
 
@@ -145,7 +147,7 @@ def site_country(name: str, text: str, after: int, doc: Doc, start: int, gazette
                 return rank_cities(places, countries, key)[0].country
     span = doc.char_span(start, min(len(text), start + len(name)), alignment_mode="expand")
     if span is not None:
-        found = sentence_countries(span.sent, gazetteer) or sentence_countries(doc[: span.start], gazetteer)[-1:]
+        found = sentence_countries(span.sent, gazetteer, (span.start, span.end)) or sentence_countries(doc[: span.start], gazetteer)[-1:]
         if found:
             return found[0]
     return single_country(countries)

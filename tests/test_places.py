@@ -64,7 +64,13 @@ CASES = [
     pytest.param(["“Dushanbe-2” and “Nizhniy Pyanj” dry ports (Tajikistan)"], {("Dushanbe-2", "site", TJ), ("Nizhniy Pyanj", "site", TJ), ("Tajikistan", "country", TJ)}, id="site-plural-noun-bracketed-country"),
     pytest.param(["Scanners were installed at the Nizhniy Pyanj border crossing in Tajikistan."], {("Nizhniy Pyanj", "site", TJ), ("Tajikistan", "country", TJ)}, id="site-unquoted"),
     pytest.param(["Cargo flights at Manas International Airport near Bishkek were checked."], {("Manas International Airport", "site", KG), ("Bishkek", "city", KG)}, id="site-capitalised-noun"),
+    pytest.param(["A record seizure was made at Port Qasim in Karachi."], {("Port Qasim", "site", "PK"), ("Karachi", "city", "PK")}, id="site-port-first"),
+    pytest.param(["Terrorists are held in the high-security prison of Koutoukalé in the Tillabéri region."], {("Koutoukalé Prison", "site", "NE"), ("Tillaberi Region", "admin_area", "NE")}, id="site-noun-of-name"),
+    pytest.param(["Closing the gaps at Torkham"], {("Torkham", "city", None)}, id="unknown-located-by-model"),
     # Not places.
+    pytest.param(["Officers of the Port Control Units (PCU) in Ashgabat were trained."], {("Ashgabat", "city", TM)}, id="not-port-body"),
+    pytest.param(["Pakistan's ports handle 2.5 million containers a year."], {("Pakistan", "country", "PK")}, id="not-site-possessive"),
+    pytest.param(["Writers turn to AI to suggest content."], set(), id="not-acronym-labelled-place"),
     pytest.param(["Equipment worth over 2 million Kyrgyz soms was delivered."], set(), id="not-demonym-currency"),
     pytest.param(["Mentorship for Turkmen Customs officers began."], set(), id="not-demonym-adjective"),
     pytest.param(["UNODC helps Central Asian states to draft laws."], set(), id="not-regional-adjective"),
