@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path

@@ -15,17 +15,17 @@ arbitration. Names the gazetteer lacks are still places when the text locates th
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from extractors.base import DocumentContext, Extractor, Mention, register
 from extractors.gazetteer import Gazetteer, GazetteerEntry, fold, load_gazetteer
-from extractors.placenames import iter_name_spans, rank_cities, own_name, sentence_countries, single_country, is_upper_text, demonym_length
+from extractors.placenames import is_upper_text, iter_name_spans, rank_cities, sentence_countries, single_country
 from extractors.sites import iter_sites
+from schemas.values import PlaceValue
 
 if TYPE_CHECKING:
     from pipeline.passages import Passage
@@ -339,6 +339,25 @@ def document_countries(passages: Sequence[Passage], gazetteer: Gazetteer) -> Cou
     return counts
 
 
+def agree_site_countries(mentions: Sequence[Mention]) -> list[Mention]:
+    """Mentions where a site named again without a located context gets the country found elsewhere.
+
+    "Record seizure at Port Qasim" (a headline) names no country; "Port Qasim in Karachi" does.
+    """
+    known: dict[str, str] = {}
+    for mention in mentions:
+        value = mention.value
+        if isinstance(value, PlaceValue) and value.type == "site" and value.country:
+            known.setdefault(value.name, value.country)
+    agreed = []
+    for mention in mentions:
+        value = mention.value
+        if isinstance(value, PlaceValue) and value.type == "site" and not value.country and value.name in known:
+            mention = dataclasses.replace(mention, value=value.model_copy(update={"country": known[value.name]}))
+        agreed.append(mention)
+    return agreed
+
+
 @register("places.gazetteer")
 class PlaceGazetteer(Extractor):
     """Gazetteer names used as places, names the text locates clearly, and sites."""
@@ -349,8 +368,8 @@ class PlaceGazetteer(Extractor):
     def __call__(self, passages: Sequence[Passage], context: DocumentContext) -> Iterator[Mention]:
         gazetteer = load_gazetteer()
         countries = document_countries(passages, gazetteer)
-        for passage in passages:
-            yield from self.find(passage, gazetteer, countries)
+        mentions = [m for passage in passages for m in self.find(passage, gazetteer, countries)]
+        yield from agree_site_countries(mentions)
 
     def find(self, passage: Passage, gazetteer: Gazetteer, countries: Counter[str]) -> Iterator[Mention]:
         """The place mentions of one passage, in text order."""
