@@ -174,8 +174,9 @@ def iter_page_records(
             value = build(entity)
             if value is None:
                 continue
+            kind = model.model_fields["kind"].default
             yield model(
-                id=f"{doc_id.removeprefix('sha256:')[:12]}:p{page}-b0:{entity.start_char}-{entity.end_char}:{model.model_fields['kind'].default}",
+                id=f"{doc_id.removeprefix('sha256:')[:12]}:p{page}-b0:{entity.start_char}-{entity.end_char}:{kind}",
                 doc_id=doc_id,
                 page=page,
                 bbox=box,

@@ -183,6 +183,7 @@ def run_batch(
                     log.warning("%s failed: %s", job.path, outcome.error)
                 progress.advance(outcome.pages, outcome.error is not None)
             summary.worker_peak_mb = [kb / 1024 for kb in pool.peak_kb.values()]
+            summary.worker_cpu_seconds = sum(pool.cpu_seconds.values())
             if not writer.done:
                 raise RuntimeError("the batch ended with documents left unwritten (bug)")
     finally:

@@ -27,6 +27,7 @@ class BatchSummary:
         records: Records written, by kind.
         wall_seconds: Time from start to the output in place.
         worker_peak_mb: Peak resident memory of each worker process, in MiB.
+        worker_cpu_seconds: CPU time the workers used, as of their last finished document.
     """
 
     documents: int = 0
@@ -37,6 +38,7 @@ class BatchSummary:
     records: Counter[str] = dataclasses.field(default_factory=Counter)
     wall_seconds: float = 0.0
     worker_peak_mb: list[float] = dataclasses.field(default_factory=list)
+    worker_cpu_seconds: float = 0.0
 
     @property
     def ok(self) -> int:

@@ -63,6 +63,7 @@ class Outcome:
         pages: Pages read (0 for a failed document).
         error: The failed document's error type, or None.
         worker_peak_kb: Peak resident memory of the worker so far, in KiB (None when it died).
+        worker_cpu_seconds: CPU time the worker has used so far (None when it died).
     """
 
     index: int
@@ -71,6 +72,7 @@ class Outcome:
     pages: int
     error: ErrorType | None
     worker_peak_kb: int | None
+    worker_cpu_seconds: float | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -106,14 +108,20 @@ def document_outcome(task: Task, settings: Settings) -> Outcome:
         error = WorkerCrashed(f"internal error {type(exc).__name__} on {task.path}: {exc}; please report it")
     else:
         lines = (line_to_json(result.document), *(line_to_json(record) for record in result.records))
-        return Outcome(task.index, task.path, lines, result.document.pages, None, peak_rss_kb())
+        return Outcome(task.index, task.path, lines, result.document.pages, None, peak_rss_kb(), cpu_seconds())
     line = line_to_json(failed_document(task.path, error))
-    return Outcome(task.index, task.path, (line,), 0, error.code, peak_rss_kb())
+    return Outcome(task.index, task.path, (line,), 0, error.code, peak_rss_kb(), cpu_seconds())
 
 
 def peak_rss_kb() -> int:
     """Peak resident set size of this process in KiB (Linux reports ru_maxrss in KiB)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def cpu_seconds() -> float:
+    """User plus system CPU time of this process so far."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def limit_memory(megabytes: int) -> None:
@@ -188,6 +196,7 @@ class WorkerPool:
         self._slots: list[_Slot] = []
         self._startup_failures = 0
         self.peak_kb: dict[int, int] = {}
+        self.cpu_seconds: dict[int, float] = {}
         self.replaced = 0
 
     def iter_outcomes(self, tasks: Sequence[Task]) -> Iterator[Outcome]:
@@ -264,6 +273,8 @@ class WorkerPool:
         if message.worker_peak_kb is not None:
             pid = slot.process.pid or 0
             self.peak_kb[pid] = max(self.peak_kb.get(pid, 0), message.worker_peak_kb)
+        if message.worker_cpu_seconds is not None:
+            self.cpu_seconds[slot.process.pid or 0] = message.worker_cpu_seconds
         return message
 
     def _on_death(self, slot: _Slot) -> Outcome | None:

@@ -43,6 +43,8 @@ class Measurement:
         documents: Documents processed.
         failed: Documents that failed.
         peak_mb: Peak resident memory of each process that processed documents, in MiB.
+        cpu_seconds: CPU time of the measured process and its workers; unlike wall time it
+            hardly depends on what else the machine is running.
     """
 
     label: str
@@ -52,6 +54,7 @@ class Measurement:
     documents: int
     failed: int
     peak_mb: tuple[float, ...]
+    cpu_seconds: float
 
     @property
     def pages_per_second(self) -> float:
@@ -60,6 +63,10 @@ class Measurement:
     @property
     def seconds_per_page(self) -> float:
         return self.wall_seconds / self.pages if self.pages else float("inf")
+
+    @property
+    def cpu_seconds_per_page(self) -> float:
+        return self.cpu_seconds / self.pages if self.pages else float("inf")
 
 
 def source_pdfs() -> list[tuple[str, bytes]]:
@@ -119,7 +126,8 @@ def measure_in_child(kind: str, corpus: Path, output: Path, workers: int) -> dic
                     failed += line.status == "failed"
                 stream.write(line_to_json(line) + "\n")
         peak = [resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024]
-        return {"documents": documents, "pages": pages, "failed": failed, "peak_mb": peak}
+        cpu = own_cpu_seconds()
+        return {"documents": documents, "pages": pages, "failed": failed, "peak_mb": peak, "cpu_seconds": cpu}
     from pipeline.batch import run_batch
     from pipeline.settings import Settings
 
@@ -129,7 +137,14 @@ def measure_in_child(kind: str, corpus: Path, output: Path, workers: int) -> dic
         "pages": summary.pages,
         "failed": sum(summary.failed.values()),
         "peak_mb": summary.worker_peak_mb,
+        "cpu_seconds": own_cpu_seconds() + summary.worker_cpu_seconds,
     }
+
+
+def own_cpu_seconds() -> float:
+    """CPU time of this process (the forkserver's imports are not in it: it is not waited for)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def measure(kind: str, corpus: Path, corpus_pages: int, workers: int, scratch: Path) -> Measurement:
@@ -145,7 +160,8 @@ def measure(kind: str, corpus: Path, corpus_pages: int, workers: int, scratch: P
         raise RuntimeError(f"{label} failed ({done.returncode}):\n{done.stderr[-2000:]}")
     report = json.loads(done.stdout.strip().splitlines()[-1])
     return Measurement(
-        label, wall, corpus_pages, report["pages"], report["documents"], report["failed"], tuple(report["peak_mb"])
+        label, wall, corpus_pages, report["pages"], report["documents"], report["failed"], tuple(report["peak_mb"]),
+        report["cpu_seconds"],
     )
 
 
@@ -153,8 +169,8 @@ def measurement_to_text(m: Measurement) -> str:
     peaks = ", ".join(f"{mb:.0f}" for mb in m.peak_mb)
     return (
         f"{m.label:<12} {m.documents:>5} docs {m.pages:>6} pages {m.wall_seconds:>8.1f} s "
-        f"{m.pages_per_second:>7.2f} pages/s  failed {m.failed} ({m.pages - m.pages_read} pages)  "
-        f"peak MB per process [{peaks}]"
+        f"{m.pages_per_second:>7.2f} pages/s {m.cpu_seconds_per_page:>6.3f} cpu s/page  "
+        f"failed {m.failed} ({m.pages - m.pages_read} pages)  peak MB per process [{peaks}]"
     )
 
 
@@ -165,9 +181,13 @@ def ratios_to_text(baseline: Measurement, one: Measurement, two: Measurement | N
         lines.append("WARNING: documents failed, so the figures below do not measure complete work")
     ratio = one.seconds_per_page / baseline.seconds_per_page
     lines.append(f"time per page, pipeline x1 / baseline: {ratio:.2f} (bar <= {MAX_TIME_RATIO}: {_met(ratio <= MAX_TIME_RATIO)})")
+    cpu_ratio = one.cpu_seconds_per_page / baseline.cpu_seconds_per_page
+    lines.append(f"cpu time per page, pipeline x1 / baseline: {cpu_ratio:.2f} (same bar: {_met(cpu_ratio <= MAX_TIME_RATIO)})")
     if two is not None:
         speedup = two.pages_per_second / one.pages_per_second
         lines.append(f"throughput, x2 / x1: {speedup:.2f} (bar >= {MIN_SPEEDUP}: {_met(speedup >= MIN_SPEEDUP)})")
+        overhead = two.cpu_seconds / one.cpu_seconds
+        lines.append(f"cpu time, x2 / x1: {overhead:.2f} (1.0 = no overhead from the second worker)")
     peak = max((mb for m in (one, two) if m for mb in m.peak_mb), default=0.0)
     lines.append(f"peak memory per worker: {peak:.0f} MB (bar < {MAX_WORKER_MB:.0f}: {_met(peak < MAX_WORKER_MB)})")
     return "\n".join(lines)
