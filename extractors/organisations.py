@@ -337,8 +337,8 @@ def organisation_within(doc: Doc, start: int, end: int) -> tuple[int, int] | Non
     for s in range(start, end - 1):
         if s > start and not (doc[s - 1].lower_ in SEGMENT_CONNECTORS or doc[s - 1].lower_ == "the"):
             continue
-        if is_name_word(doc[s]) and is_organisation_name(doc[s:end].text):
-            return s, end
+        if is_name_word(doc[s]) and is_organisation_name(doc[s:end].text) and not is_place_word([doc[s:end].text], ("country",)):
+            return s, end  # "the Russian Federation" is a country
     return None
 
 

@@ -214,23 +214,26 @@ def evidence(candidate: Candidate, doc: Doc) -> int:
         score -= 5
     if inside_person(span, doc) or modifies_name(candidate, doc):
         score -= 5
-    if is_upper_text(span.sent) and entry.type not in ("country", "region") and len(span) == 1:
-        score -= 3
+    if is_upper_text(span.sent) and len(span) == 1 and (entry.type not in ("country", "region") or len(span.text) <= 2):
+        score -= 5  # in capitals, "US" may be the pronoun and "NICE" an adjective
     return score
 
 
 def modifies_name(candidate: Candidate, doc: Doc) -> bool:
-    """Whether the name qualifies the next capitalised word ("the Doha Declaration", "Osh State").
+    """Whether the name is part of a longer proper name ("the Doha Declaration", "the Gulf of Oman").
 
-    Such a name is part of another proper name (a document, an event, a body), not a place
-    the text talks about; a type word ("Osh City") or an acronym ("In Kyrgyzstan UNODC ...")
-    after it does not count.
+    Such a name belongs to a document, an event, a body or a bigger place, not to a place the
+    text talks about; a type word ("Osh City"), an acronym ("In Kyrgyzstan UNODC ...") or a
+    function word (a heading run into the next sentence: "... in Kyrgyzstan The Council") after
+    it does not count.
     """
     if candidate.suffix or candidate.end >= len(doc):
         return False
     following = doc[candidate.end]
+    if following.lower_ == "of" and candidate.end + 1 < len(doc) and candidate.chosen and candidate.chosen.type != "country":
+        return doc[candidate.end + 1].text[:1].isupper()  # "the Gulf of Oman" is not the Gulf
     text = following.text
-    if not (following.is_alpha and text[:1].isupper()) or text.isupper() or following.is_sent_start:
+    if not (following.is_alpha and text[:1].isupper()) or text.isupper() or following.is_sent_start or following.is_stop:
         return False
     return following.lower_ not in ADMIN_SUFFIXES and following.lower_ not in CITY_SUFFIXES and not is_upper_text(following.sent)
 

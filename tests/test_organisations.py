@@ -83,6 +83,7 @@ CASES = [
     pytest.param(["Dispensaries of Jizzakh were equipped by the Narcological Dispensaries of Fergana."], set(), id="not-plural-name"),
     pytest.param(["Capacity Building in Criminal Justice, Crime Prevention and Integrity"], set(), id="not-heading-topic"),
     pytest.param(["“Off the pitch it is the same,” said Aizada, a midfielder from Kant."], set(), id="not-person"),
+    pytest.param(["Delegations of the Russian Federation and the OSCE met."], {("Organization for Security and Co-operation in Europe", "OSCE")}, id="not-country-with-organisation-head"),
 ]
 
 

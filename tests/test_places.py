@@ -44,6 +44,8 @@ CASES = [
     pytest.param(["It also supports Uzbekistan’s national programme."], {("Uzbekistan", "country", UZ)}, id="country-possessive"),
     pytest.param(["Delegates from Kazakhstan, Tajikistan, Turkmenistan and Uzbekistan met."], {("Kazakhstan", "country", KZ), ("Tajikistan", "country", TJ), ("Turkmenistan", "country", TM), ("Uzbekistan", "country", UZ)}, id="country-list"),
     pytest.param(["Seizures rose in Mexico."], {("Mexico", "country", "MX")}, id="country-before-city"),
+    pytest.param(["Experts from the US, the UK and the Russian Federation met in Vienna."], {("United States", "country", "US"), ("United Kingdom", "country", "GB"), ("Russia", "country", "RU"), ("Vienna", "city", "AT")}, id="country-short-forms-capital-not-namesake"),
+    pytest.param(["Heroin was seized in the Gulf of Oman."], {("Gulf of Oman", "region", None)}, id="region-longer-name-wins"),
     # Regions.
     pytest.param(["In Central Asia, UNODC promotes gender mainstreaming."], {("Central Asia", "region", None)}, id="region-central-asia"),
     pytest.param(["Trafficking routes across the Sahel are changing."], {("Sahel", "region", None)}, id="region-the-sahel"),
@@ -71,6 +73,7 @@ CASES = [
     pytest.param(["Officers of the Port Control Units (PCU) in Ashgabat were trained."], {("Ashgabat", "city", TM)}, id="not-port-body"),
     pytest.param(["Pakistan's ports handle 2.5 million containers a year."], {("Pakistan", "country", "PK")}, id="not-site-possessive"),
     pytest.param(["Writers turn to AI to suggest content."], set(), id="not-acronym-labelled-place"),
+    pytest.param(["PLEASE JOIN US FOR THE LAUNCH"], set(), id="not-pronoun-in-capitals"),
     pytest.param(["Equipment worth over 2 million Kyrgyz soms was delivered."], set(), id="not-demonym-currency"),
     pytest.param(["Mentorship for Turkmen Customs officers began."], set(), id="not-demonym-adjective"),
     pytest.param(["UNODC helps Central Asian states to draft laws."], set(), id="not-regional-adjective"),
