@@ -167,10 +167,19 @@ def capitals_of(places: Sequence[tuple[GazetteerEntry, list[str]]]) -> dict[str,
     return {code: entry.geonames_id for code, entry in best.items() if entry.geonames_id is not None}
 
 
+def iso_country(code: str | None) -> str:
+    """The code if ISO 3166-1 has it, else "" (GeoNames' "XK" Kosovo, "AN", "CS" are not in it).
+
+    The contract's country is an ISO 3166-1 alpha-2 code or null; a code outside it would make
+    the record invalid.
+    """
+    return code if code and pycountry.countries.get(alpha_2=code) is not None else ""
+
+
 def place_row(entry: GazetteerEntry, keys: Sequence[str], capital: int | None) -> str:
     """One line of the places table."""
     cells = (
-        entry.type, entry.name, entry.country or "", entry.geonames_id or "",
+        entry.type, entry.name, iso_country(entry.country), entry.geonames_id or "",
         "" if entry.lat is None else entry.lat, "" if entry.lon is None else entry.lon,
         entry.population or "", entry.code or "", capital or "", "|".join(keys),
     )

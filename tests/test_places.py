@@ -155,6 +155,13 @@ def test_gazetteer_places_table_is_up_to_date() -> None:
     assert committed == places_table_text(), "run `python -m extractors.gazetteer_sources` and review the diff"
 
 
+def test_gazetteer_every_place_makes_a_valid_value() -> None:
+    """Country codes outside ISO 3166-1 (GeoNames' "XK") would make records invalid: none are left."""
+    entries = {entry for entries in load_gazetteer().names.values() for entry in entries}
+    for entry in {(e.type, e.country): e for e in entries}.values():
+        assert entry.to_value().country == entry.country
+
+
 def test_gazetteer_tables_are_well_formed() -> None:
     gazetteer = load_gazetteer()
     for alias, code in read_table("country_aliases.tsv"):
