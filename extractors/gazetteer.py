@@ -130,15 +130,18 @@ def read_table(filename: str) -> Iterator[list[str]]:
 
 
 def split_aliases(cell: str) -> list[str]:
+    """The names of a "|"-separated table cell."""
     return [alias.strip() for alias in cell.split("|") if alias.strip()]
 
 
 def iter_demonyms() -> Iterator[tuple[str, str | None]]:
+    """Folded demonyms and adjectives with their country code (None for a region's)."""
     for row in read_table("demonyms.tsv"):
         yield fold(row[0]), (row[1] if len(row) > 1 and row[1] else None)
 
 
 def entry_order(entry: GazetteerEntry) -> tuple[int, int]:
+    """Sort key of the places of one name: by type (`TYPE_RANK`), then the most populous."""
     return TYPE_RANK[entry.type], -entry.population
 
 

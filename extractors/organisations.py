@@ -55,7 +55,7 @@ ORG_HEADS = frozenset(
     university academy foundation fund bank authority directorate administration unit secretariat parliament assembly
     senate cabinet inspectorate board group society mission college hospital dispensary league alliance coalition
     chamber corporation company division procuracy prosecution militia gendarmerie headquarters nations forces services
-    troops prosecutor's prosecutors""".split()
+    troops""".split()
 )
 # Plural heads that still name one body ("United Nations", "Armed Forces", "Customs Headquarters").
 PLURAL_HEADS = frozenset({"nations", "forces", "headquarters", "services", "troops"})
@@ -73,7 +73,11 @@ CONNECTORS = frozenset({"of", "for", "on", "and", "under", "against", "&"})
 # Connectors that may join two organisations' names ("Committee under the Ministry of Finance").
 SPLITTING_CONNECTORS = frozenset({"and", "&", "under"})
 # Modifiers that leave a head generic when nothing else names the body ("its Regional Department").
-GENERIC_MODIFIERS = frozenset({"regional", "national", "central", "local", "state", "federal", "general", "main", "new", "provincial", "district", "city", "municipal", "joint", "special", "technical", "permanent", "country", "field", "head"})
+GENERIC_MODIFIERS = frozenset(
+    """regional national central local state federal general main new provincial district city municipal joint special
+    technical permanent country field head""".split()
+)
+# Connectors after which a name's complement starts: its head is the word before the first one.
 SEGMENT_CONNECTORS = frozenset({"of", "for", "on", "under", "against"})
 # Capitalised words that start a sentence or heading but never a name.
 LEADING_STOPWORDS = frozenset(
@@ -97,6 +101,7 @@ class Acronyms:
     by_name: Mapping[str, str]
 
     def lookup(self, acronym: str) -> tuple[str, bool] | None:
+        """The full name of an acronym and whether it is an organisation, or None."""
         found = self.names.get(acronym)
         if found is None and acronym.endswith("s") and acronym[:-1] in self.names:
             return None  # "SDGs", "NGOs": a plural is never one organisation
@@ -231,6 +236,7 @@ def is_name_word(token: Token) -> bool:
 
 
 def is_possessive(token: Token) -> bool:
+    """A possessive ending, however the apostrophe is typed ("'s", "’s", "`s")."""
     return token.text in ("'s", "’s", "`s")
 
 
@@ -443,4 +449,5 @@ def split_known_suffix(text: str, start: int, end: int, acronyms: Acronyms) -> l
 
 
 def overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether [start, end) overlaps any of the spans."""
     return any(s < end and start < e for s, e in spans)

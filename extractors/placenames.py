@@ -83,6 +83,7 @@ def rank_cities(entries: Iterable[GazetteerEntry], countries: Counter[str], key:
     """
 
     def weight(entry: GazetteerEntry) -> float:
+        """log10 of the population, plus the document-country bonus."""
         return math.log10(entry.population + 1) + (DOCUMENT_COUNTRY_WEIGHT if countries.get(entry.country or "", 0) else 0.0)
 
     return sorted(entries, key=lambda e: (not own_name(e, key), -weight(e)))
