@@ -21,11 +21,13 @@ from typing import Literal
 
 AcronymKind = Literal["organisation", "programme", "term"]
 
-# An acronym: 2 to 12 characters, at least two capitals, no spaces ("WCO", "AfDB", "UN-Habitat").
-ACRONYM = r"[A-Z](?=[\w&.\-]*[A-Z])[A-Za-z0-9&]*(?:[.\-][A-Za-z0-9&]+)*"
+# An acronym: 2 to 12 characters, at least two capitals or a capital and digits, no spaces
+# ("WCO", "AfDB", "UN-Habitat", "G5").
+ACRONYM = r"(?:[A-Z](?=[\w&.\-]*[A-Z])[A-Za-z0-9&]*(?:[.\-][A-Za-z0-9&]+)*|[A-Z][0-9]{1,2}\b)"
 _ACRONYM_RE = re.compile(rf"(?:{ACRONYM})s?")
 # "long form (ACR)" and "ACR (long form)".
-LONG_THEN_SHORT = re.compile(rf"\((?P<short>{ACRONYM})\)")
+# The short form may carry one capitalised word ("Group of Five for the Sahel (G5 Sahel)").
+LONG_THEN_SHORT = re.compile(rf"\((?P<short>{ACRONYM}(?:[ ][A-Z][a-z]+)?)\)")
 SHORT_THEN_LONG = re.compile(rf"(?<![\w-])(?P<short>{ACRONYM})\s*\((?P<long>[^()]{{4,160}})\)")
 _WORD = re.compile(r"[^\s()]+")
 # Words a long form never starts with.

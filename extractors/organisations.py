@@ -94,11 +94,19 @@ class Acronyms:
     Attributes:
         names: Acronym → (full name, is an organisation), from the document's definitions first
             and the registry second.
-        by_name: Folded full name → acronym, so a spelled-out name gets its acronym.
+        by_name: Folded full name → acronym, to know a spelled-out name as an organisation's.
+        used: Acronyms the document writes (defined or bare): a spelled-out name is recorded
+            with its acronym only when the text uses it ("Council of Europe" alone has none).
     """
 
     names: Mapping[str, tuple[str, bool]]
     by_name: Mapping[str, str]
+    used: frozenset[str] = frozenset()
+
+    def acronym_of(self, name: str) -> str | None:
+        """The acronym the document uses for a spelled-out name, or None."""
+        acronym = self.by_name.get(fold_name(name))
+        return acronym if acronym in self.used else None
 
     def lookup(self, acronym: str) -> tuple[str, bool] | None:
         """The full name of an acronym and whether it is an organisation, or None."""
@@ -203,7 +211,13 @@ def collect_acronyms(passages: Sequence[Passage], registry: Mapping[str, Registr
     for acronym, (name, _) in names.items():
         registry_entry = registry.get(acronym)
         by_name.setdefault(fold_name(name), registry_entry.acronym if registry_entry else acronym)
-    return Acronyms(names, by_name), definitions
+    pattern = acronym_pattern(tuple(sorted(names)))
+    used = {d.short for found in definitions.values() for d in found}
+    for passage in passages:
+        for match in pattern.finditer(passage.text):
+            entry = registry.get(match.group("acronym"))
+            used.add(entry.acronym if entry is not None else match.group("acronym"))
+    return Acronyms(names, by_name, frozenset(used)), definitions
 
 
 def iter_translated_definitions(passage: Passage, found: Sequence[Definition]) -> Iterator[Definition]:
@@ -405,7 +419,7 @@ class OrganisationRules(Extractor):
             if overlaps(start, end, taken):
                 continue
             name = " ".join(text[start:end].split())
-            acronym = acronyms.by_name.get(fold_name(name))
+            acronym = acronyms.acronym_of(name)
             mentions.append(
                 Mention(passage.index, start, end, "organisation", OrganisationValue(name=name, acronym=acronym), self.name, CONFIDENCE["name"])
             )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from spacy.tokens import Doc, Span
 
@@ -18,6 +18,18 @@ from extractors.gazetteer import Gazetteer, GazetteerEntry, fold
 
 # Lower-case words allowed inside a name ("Bosnia and Herzegovina", "Republic of Korea").
 NAME_CONNECTORS = frozenset({"and", "of", "the", "de", "la", "del", "al", "el", "du", "des", "di", "da", "upon", "on", "i", "e"})
+# Suffix word → the English type word of an admin area ("Chui province" is an admin area).
+ADMIN_SUFFIXES: Mapping[str, str] = {
+    **dict.fromkeys(("province", "provinces"), "Province"),
+    **dict.fromkeys(("region", "regions", "oblast", "oblasts", "velayat", "velayats", "viloyat", "viloyats"), "Region"),
+    **dict.fromkeys(("district", "districts", "rayon", "rayons", "raion", "raions"), "District"),
+    **dict.fromkeys(("governorate", "governorates"), "Governorate"),
+    **dict.fromkeys(("prefecture", "prefectures"), "Prefecture"),
+    **dict.fromkeys(("county", "counties"), "County"),
+    **dict.fromkeys(("state", "states"), "State"),
+}
+# Population from which a one-word city tells the country a text is about (see `implies_country`).
+IMPLYING_POPULATION = 100_000
 # log10 of how many times larger a place of the document's countries counts (see `rank_cities`).
 DOCUMENT_COUNTRY_WEIGHT = math.log10(30)
 # Punctuation that never stands inside a place's name in running text.
@@ -76,15 +88,18 @@ def rank_cities(entries: Iterable[GazetteerEntry], countries: Counter[str], key:
 
     A place whose own name is the one written comes before one that merely has it as a former
     or foreign name ("Samarkand" the Uzbek city, not Temirtau, once called Samarkand). Among
-    the rest, size and the document's countries are weighed together: a place in a country the
-    document names counts as if it were 30 times larger, so "Kant" in a bulletin about
+    the rest, size and the document's countries are weighed together: a place in the country the
+    document names most counts as if it were 30 times larger, so "Kant" in a bulletin about
     Kyrgyzstan is the Kyrgyz town, not the Indian one, but "Vienna" stays the Austrian capital
     in a text that also names the United States.
     """
 
+    most = max(countries.values(), default=0) or 1
+
     def weight(entry: GazetteerEntry) -> float:
-        """log10 of the population, plus the document-country bonus."""
-        return math.log10(entry.population + 1) + (DOCUMENT_COUNTRY_WEIGHT if countries.get(entry.country or "", 0) else 0.0)
+        """log10 of the population, plus the document-country bonus in proportion to how often
+        the document names the country (a stray "Drug" read as an Indian town weighs little)."""
+        return math.log10(entry.population + 1) + DOCUMENT_COUNTRY_WEIGHT * countries.get(entry.country or "", 0) / most
 
     return sorted(entries, key=lambda e: (not own_name(e, key), -weight(e)))
 
@@ -96,8 +111,13 @@ def own_name(entry: GazetteerEntry, key: str) -> bool:
 
 
 def single_country(countries: Counter[str]) -> str | None:
-    """The document's country when it names only one."""
-    return next(iter(countries)) if len(countries) == 1 else None
+    """The document's main country: the one it names at least twice as often as any other."""
+    ranked = countries.most_common(2)
+    if not ranked:
+        return None
+    if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]:
+        return ranked[0][0]
+    return None
 
 
 def sentence_countries(sentence: Span, gazetteer: Gazetteer, skip: tuple[int, int] = (0, 0)) -> list[str]:
@@ -116,6 +136,22 @@ def sentence_countries(sentence: Span, gazetteer: Gazetteer, skip: tuple[int, in
         codes = {e.country for e in entries}
         if entries[0].type == "country" and entries[0].country:
             direct.append(entries[0].country)
-        elif len(codes) == 1 and None not in codes and sentence[start].pos_ == "PROPN":
+        elif implies_country(sentence, start, end, entries):
             implied.append(entries[0].country or "")
     return direct + implied
+
+
+def implies_country(doc: Doc | Span, start: int, end: int, entries: Sequence[GazetteerEntry]) -> bool:
+    """Whether a name other than a country's tells which country the text is about.
+
+    It must mean places of one country only and read as a name: a proper noun not opening its
+    sentence, and a city of some size or a name of several words ("Bishkek", "Bandar Abbas"),
+    not a small town that is also a common word ("Airport", California; "Drug", India).
+    """
+    codes = {entry.country for entry in entries}
+    if len(codes) != 1 or None in codes or doc[start].pos_ != "PROPN" or doc[start].is_sent_start:
+        return False
+    if end < len(doc) and doc[end].lower_ in ADMIN_SUFFIXES and any(entry.type == "admin_area" for entry in entries):
+        return True  # "the Tillabéri region"
+    return end - start > 1 or max(entry.population for entry in entries) >= IMPLYING_POPULATION
+

@@ -23,23 +23,13 @@ from spacy.tokens import Doc, Span
 
 from extractors.base import DocumentContext, Extractor, Mention, register
 from extractors.gazetteer import Gazetteer, GazetteerEntry, fold, load_gazetteer
-from extractors.placenames import is_upper_text, iter_name_spans, rank_cities, sentence_countries, single_country
+from extractors.placenames import ADMIN_SUFFIXES, implies_country, is_upper_text, iter_name_spans, rank_cities, sentence_countries, single_country
 from extractors.sites import iter_sites
 from schemas.values import PlaceValue
 
 if TYPE_CHECKING:
     from pipeline.passages import Passage
 
-# Suffix word → the English type word of an admin area ("Chui province" is an admin area).
-ADMIN_SUFFIXES: Mapping[str, str] = {
-    **dict.fromkeys(("province", "provinces"), "Province"),
-    **dict.fromkeys(("region", "regions", "oblast", "oblasts", "velayat", "velayats", "viloyat", "viloyats"), "Region"),
-    **dict.fromkeys(("district", "districts", "rayon", "rayons", "raion", "raions"), "District"),
-    **dict.fromkeys(("governorate", "governorates"), "Governorate"),
-    **dict.fromkeys(("prefecture", "prefectures"), "Prefecture"),
-    **dict.fromkeys(("county", "counties"), "County"),
-    **dict.fromkeys(("state", "states"), "State"),
-}
 CITY_SUFFIXES = frozenset({"city", "cities", "town", "towns", "village", "villages"})
 PLURAL_SUFFIXES = frozenset(
     {"provinces", "regions", "oblasts", "velayats", "viloyats", "districts", "rayons", "raions", "governorates",
@@ -333,11 +323,8 @@ def document_countries(passages: Sequence[Passage], gazetteer: Gazetteer) -> Cou
     counts: Counter[str] = Counter()
     for passage in passages:
         doc = passage.doc
-        for start, _, entries in iter_name_spans(doc, gazetteer):
-            codes = {e.country for e in entries}
-            if len(codes) != 1 or None in codes:
-                continue
-            if entries[0].type == "country" or (doc[start].pos_ == "PROPN" and not doc[start].is_sent_start):
+        for start, end, entries in iter_name_spans(doc, gazetteer):
+            if (entries[0].type == "country" and entries[0].country) or implies_country(doc, start, end, entries):
                 counts[entries[0].country or ""] += 1
     return counts
 

@@ -132,7 +132,7 @@ def is_site_name(name: str, gazetteer: Gazetteer) -> bool:
 
 def site_country(name: str, text: str, after: int, doc: Doc, start: int, gazetteer: Gazetteer, countries: Counter[str]) -> str | None:
     """A site's country: a country in brackets after it, a city in its name, its sentence's
-    country, or the last country named before it in the passage."""
+    country, the document's main country, or the last country named before it in the passage."""
     bracket = PARENTHESISED.match(text, after)
     if bracket:
         for entry in gazetteer.lookup(bracket.group(1)):
@@ -147,7 +147,10 @@ def site_country(name: str, text: str, after: int, doc: Doc, start: int, gazette
                 return rank_cities(places, countries, key)[0].country
     span = doc.char_span(start, min(len(text), start + len(name)), alignment_mode="expand")
     if span is not None:
-        found = sentence_countries(span.sent, gazetteer, (span.start, span.end)) or sentence_countries(doc[: span.start], gazetteer)[-1:]
+        found = sentence_countries(span.sent, gazetteer, (span.start, span.end))
         if found:
             return found[0]
-    return single_country(countries)
+    if single_country(countries):
+        return single_country(countries)
+    before = sentence_countries(doc[: span.start], gazetteer) if span is not None else []
+    return before[-1] if before else None
