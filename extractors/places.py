@@ -23,7 +23,16 @@ from spacy.tokens import Doc, Span
 
 from extractors.base import DocumentContext, Extractor, Mention, register
 from extractors.gazetteer import Gazetteer, GazetteerEntry, fold, load_gazetteer
-from extractors.placenames import ADMIN_SUFFIXES, implies_country, is_upper_text, iter_name_spans, rank_cities, sentence_countries, single_country
+from extractors.placenames import (
+    ADMIN_SUFFIXES,
+    implies_country,
+    is_upper_text,
+    iter_name_spans,
+    own_name,
+    rank_cities,
+    sentence_countries,
+    single_country,
+)
 from extractors.sites import iter_sites
 from schemas.values import PlaceValue
 
@@ -196,17 +205,33 @@ def evidence(candidate: Candidate, doc: Doc) -> int:
         score += 2
     elif entry.population >= 100_000:
         score += 1
-    if fold(span.text) == fold(entry.name):
+    if own_name(entry, fold(span.text)):
         score += 1
     if len(span) == 1:
         score += 1 if span[0].pos_ == "PROPN" else -2
+    else:
+        score += 1  # a name of several words rarely means anything else ("Gorno-Badakhshan")
     if candidate.start > 0 and doc[candidate.start - 1].lower_.rstrip(".") in TITLES:
         score -= 5
-    if inside_person(span, doc) or modifies_name(candidate, doc):
+    if inside_person(span, doc) or modifies_name(candidate, doc) or ends_name(candidate, doc):
         score -= 5
     if is_upper_text(span.sent) and len(span) == 1 and (entry.type not in ("country", "region") or len(span.text) <= 2):
         score -= 5  # in capitals, "US" may be the pronoun and "NICE" an adjective
     return score
+
+
+def ends_name(candidate: Candidate, doc: Doc) -> bool:
+    """Whether a place's name is the last word of a longer proper name ("the Rasht Valley").
+
+    GeoNames has "The Valley" (Anguilla); the capitalised word before "Valley" says this is
+    another place. A country keeps its name after a qualifier ("Northern Afghanistan").
+    """
+    if candidate.start == 0 or candidate.chosen is None or candidate.chosen.type == "country":
+        return False
+    previous = doc[candidate.start - 1]
+    if not (previous.is_alpha and previous.text[:1].isupper()) or previous.is_sent_start or previous.is_stop:
+        return False
+    return previous.lower_ not in LOCATIVES and not previous.is_upper and not is_upper_text(previous.sent)
 
 
 def modifies_name(candidate: Candidate, doc: Doc) -> bool:

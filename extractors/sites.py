@@ -43,6 +43,8 @@ PLAIN_SITE = re.compile(
 PARENTHESISED = re.compile(r"\s*\(([^()]{2,40})\)")
 # "the high-security prison of Koutoukalé": the noun, "of", then a name the gazetteer lacks.
 NOUN_OF_NAME = re.compile(rf"\b(?P<noun>(?i:{_SITE_NOUN}))[ ]+of[ ]+(?P<name>[A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*){{0,2}})")
+# A capitalised name and the joiner after it, at the end of the text searched.
+LISTED_NAME = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]*(?:[ ][A-Z][\w’'-]*){0,2})(?:,[ ]and[ ]|[ ]and[ ]|,[ ]|[ ]or[ ])$")
 # "Port Qasim", "Port of Spain": the noun before the name.
 PORT_FIRST = re.compile(r"(?<![\w-])(?P<name>Port(?: of)?[ ](?P<proper>[A-Z][\w-]*)\b)(?![ ]+[A-Z])")
 # Words after "Port" that make the name a body's, not a place's ("Port Control Units", "Port Authority").
@@ -104,6 +106,9 @@ def iter_site_spans(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int,
             continue
         start = match.end("name") - len(" ".join(words))
         end = match.end() if noun[:1].isupper() else match.end("name")
+        if noun[:1].islower() and noun.lower().endswith("s"):
+            for before_start, before_end in listed_before(text, start, gazetteer):
+                yield before_start, before_end, match.end(), text[before_start:before_end]
         yield start, end, match.end(), " ".join(text[start:end].split())
     for match in NOUN_OF_NAME.finditer(text):
         name = match.group("name")
@@ -114,6 +119,18 @@ def iter_site_spans(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int,
         proper = match.group("proper")
         if proper.lower() not in PORT_BODY_WORDS and is_site_name(proper, gazetteer):
             yield match.start(), match.end(), match.end(), match.group("name")
+
+
+def listed_before(text: str, start: int, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Names listed before the last one of a plural site noun ("Hairatan and Shirkhan Bandar border
+    crossing points"), in text order."""
+    found: list[tuple[int, int]] = []
+    while match := LISTED_NAME.search(text, 0, start):
+        if not is_site_name(match.group("name"), gazetteer):
+            break
+        found.insert(0, (match.start("name"), match.end("name")))
+        start = match.start("name")
+    return found
 
 
 def is_site_name(name: str, gazetteer: Gazetteer) -> bool:
@@ -143,8 +160,9 @@ def site_country(name: str, text: str, after: int, doc: Doc, start: int, gazette
         for i in range(len(words) - n + 1):
             key = " ".join(words[i : i + n])
             places = [e for e in gazetteer.names.get(key, ()) if e.type in ("city", "country") and own_name(e, key)]
-            if places:
-                return rank_cities(places, countries, key)[0].country
+            best = rank_cities(places, countries, key)[0] if places else None
+            if best is not None and (best.type == "country" or best.population >= 100_000 or countries.get(best.country or "")):
+                return best.country  # "Morport Aktau" is in Kazakhstan; a hamlet called "Bandar" says nothing
     span = doc.char_span(start, min(len(text), start + len(name)), alignment_mode="expand")
     if span is not None:
         found = sentence_countries(span.sent, gazetteer, (span.start, span.end))

@@ -69,6 +69,9 @@ CASES = [
     pytest.param(["A record seizure was made at Port Qasim in Karachi."], {("Port Qasim", "site", "PK"), ("Karachi", "city", "PK")}, id="site-port-first"),
     pytest.param(["Terrorists are held in the high-security prison of Koutoukalé in the Tillabéri region."], {("Koutoukalé Prison", "site", "NE"), ("Tillaberi Region", "admin_area", "NE")}, id="site-noun-of-name"),
     pytest.param(["Closing the gaps at Torkham"], {("Torkham", "city", None)}, id="unknown-located-by-model"),
+    pytest.param(["Officers from Hairatan and Shirkhan Bandar border crossing points (Afghanistan) met."], {("Hairatan", "site", "AF"), ("Shirkhan Bandar", "site", "AF"), ("Afghanistan", "country", "AF")}, id="site-plain-list-plural-noun"),
+    pytest.param(["A mobile team was deployed to Gorno-Badakhshan."], {("Gorno-Badakhshan Autonomous Region", "admin_area", TJ)}, id="admin-several-words"),
+    pytest.param(["Staff visited the Rasht Valley."], set(), id="not-tail-of-longer-name"),
     # Not places.
     pytest.param(["Officers of the Port Control Units (PCU) in Ashgabat were trained."], {("Ashgabat", "city", TM)}, id="not-port-body"),
     pytest.param(["Pakistan's ports handle 2.5 million containers a year."], {("Pakistan", "country", "PK")}, id="not-site-possessive"),
