@@ -6,7 +6,7 @@ import dataclasses
 import statistics
 
 from pipeline.paragraphs import Line
-from pipeline.textmap import Box, TextMap, union_boxes
+from pipeline.textmap import Box, TextMap, round_box_outward, union_boxes
 from schemas.blocks import BlockLine, Role
 
 
@@ -85,7 +85,7 @@ class Block:
             doc_id=doc_id,
             page=self.page,
             id=self.id,
-            bbox=tuple(round(v, 2) for v in self.bbox),
+            bbox=round_box_outward(self.bbox),
             role=self.role,
             section=self.section,
             text=self.text,

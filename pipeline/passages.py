@@ -8,6 +8,7 @@ sentences come out whole, and remembers which block each character came from.
 from __future__ import annotations
 
 import bisect
+import re
 import dataclasses
 from collections.abc import Iterator, Sequence
 
@@ -17,8 +18,11 @@ from spacy.tokens import Doc, Span
 from pipeline.blocks import Block
 from pipeline.textmap import Box, union_boxes
 
-# Roles that never carry facts of the article: running headers, footers.
-SKIPPED_ROLES = frozenset({"header", "footer"})
+# Footers carry page numbers and repeats, never facts of their own.
+SKIPPED_ROLES = frozenset({"footer"})
+# A header (masthead issue line, running title) is read once, where its text first appears: it can
+# name the publishing office or the issue, but repeating it on every page adds nothing.
+ONCE_ROLES = frozenset({"header"})
 # Roles whose consecutive blocks continue one another.
 FLOWING_ROLES = frozenset({"body"})
 SENTENCE_END = (".", "!", "?", ":", ";", '"', "'", ")")
@@ -78,16 +82,31 @@ class Passage:
         return token.sent
 
 
+def _furniture_key(text: str) -> str:
+    """A header's text with its page numbers taken out, so "Bulletin, p. 2" and "p. 3" are one."""
+    return re.sub(r"\d+", "#", " ".join(text.split()).lower())
+
+
 def group_blocks(blocks: Sequence[Block]) -> list[list[Block]]:
-    """Runs of consecutive blocks that read as one text."""
+    """Runs of consecutive blocks that read as one text; footers out, each header once."""
     groups: list[list[Block]] = []
+    flowing: list[Block] | None = None  # the group a following body block may continue
+    seen_headers: set[str] = set()
     for block in blocks:
         if block.role in SKIPPED_ROLES or not block.text.strip():
             continue
-        if groups and _continues(groups[-1][-1], block):
-            groups[-1].append(block)
+        if block.role in ONCE_ROLES:
+            # A running header between two pages of an article does not interrupt its sentences.
+            key = _furniture_key(block.text)
+            if key not in seen_headers:
+                seen_headers.add(key)
+                groups.append([block])
+            continue
+        if flowing is not None and _continues(flowing[-1], block):
+            flowing.append(block)
         else:
-            groups.append([block])
+            flowing = [block]
+            groups.append(flowing)
     return groups
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from extractors.base import Mention, MentionRef
 from pipeline.passages import Passage
+from pipeline.textmap import round_box_outward
 from schemas.records import RECORD_MODELS, Record
 
 _SPACE = re.compile(r"\s+")
@@ -40,7 +41,7 @@ def mention_to_record(mention: Mention, passage: Passage, doc_id: str, part_of: 
             "id": record_id(doc_id, block.id, block_start, block_start + mention.end - mention.start, mention.kind),
             "doc_id": doc_id,
             "page": block.page,
-            "bbox": tuple(round(v, 2) for v in box),
+            "bbox": round_box_outward(box),
             "block": block.id,
             "section": block.section,
             "text": collapse(passage.text[mention.start : mention.end]),

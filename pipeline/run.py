@@ -88,6 +88,21 @@ def run_extractors(passages: Sequence[Passage], context: DocumentContext, settin
     return resolve_overlaps(mentions, settings.overlap_priority)
 
 
+def in_reading_order(mentions: Iterable[Mention], passages: Sequence[Passage], blocks: Sequence[Block]) -> list[Mention]:
+    """Mentions ordered by the block they start in, then by offset.
+
+    Passages are not always in block order: a running header read between two pages of an
+    article forms its own passage after the article's.
+    """
+    positions = {block.id: position for position, block in enumerate(blocks)}
+
+    def key(mention: Mention) -> tuple[int, int, int, str]:
+        block, offset = passages[mention.passage].block_at(mention.start)
+        return positions[block.id], offset, mention.end - mention.start, mention.kind
+
+    return sorted(mentions, key=key)
+
+
 def valid_records(mentions: Iterable[Mention], passages: Sequence[Passage], doc_id: str, settings: Settings) -> Iterator[Record]:
     """Records of the mentions; an invalid one is a bug, raised when strict, logged otherwise."""
     mentions = list(mentions)
@@ -124,7 +139,7 @@ def extract_document(path: str | Path, settings: Settings | dict | None = None) 
     records: tuple[Record, ...] = ()
     if layout.language in (None, ENGLISH):
         passages = list(iter_passages(layout.blocks, load_nlp()))
-        mentions = run_extractors(passages, context, settings)
+        mentions = in_reading_order(run_extractors(passages, context, settings), passages, layout.blocks)
         records = tuple(valid_records(mentions, passages, layout.source.doc_id, settings))
     else:
         # The English model reads any text as English and would write garbage records.

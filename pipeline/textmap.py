@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Iterable, Sequence
 
 Box = tuple[float, float, float, float]
 """[x0, top, x1, bottom] in PDF points."""
+
+
+def round_box_outward(box: Box, digits: int = 2) -> Box:
+    """Round a box to `digits` decimals without shrinking it, so it still covers every glyph."""
+    scale = 10**digits
+    x0, top, x1, bottom = box
+    return (
+        math.floor(x0 * scale) / scale,
+        math.floor(top * scale) / scale,
+        math.ceil(x1 * scale) / scale,
+        math.ceil(bottom * scale) / scale,
+    )
 
 
 def union_boxes(boxes: Iterable[Box]) -> Box | None:
