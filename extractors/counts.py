@@ -54,7 +54,6 @@ _SUBSET_CUE = re.compile(
 )
 # A subset stated after its noun: "6 officers, three women among them".
 _AMONG_AFTER = re.compile(r"\s+among\s+(?:them|whom)\b", re.IGNORECASE)
-_SPACES = re.compile(r"\s*")
 # A sentence that opens by pointing back at the count before it: "Among them were 42 judges".
 _OPENING_CUE = re.compile(r"\s*(?:among (?:them|these|those|whom)|of (?:them|these|those|whom)|(?:they|these|those) included)\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^\s*(?:,|;|and|or|,\s*and|,\s*or)\s*$", re.IGNORECASE)
@@ -213,12 +212,23 @@ def subject_tokens(doc: Doc, offset: int, value: int | float) -> Span | None:
 
 
 def _token_at(doc: Doc, offset: int) -> Token | None:
-    """The token that starts at `offset`, spaces skipped; None when a token runs across it."""
-    start = _SPACES.match(doc.text, offset).end()
-    tokens = doc.char_span(start, min(len(doc.text), start + 1), alignment_mode="expand")
-    if tokens is None or not len(tokens) or tokens[0].idx != start:
-        return None
-    return tokens[0]
+    """The token that starts at `offset`, spaces skipped; None when a token runs across it.
+
+    A binary search over token offsets: `doc.text` and `doc.char_span` rebuild or scan the whole
+    passage on every call, which made this the counts extractor's hottest line.
+    """
+    lo, hi = 0, len(doc)
+    while lo < hi:
+        middle = (lo + hi) // 2
+        if doc[middle].idx < offset:
+            lo = middle + 1
+        else:
+            hi = middle
+    if lo > 0 and doc[lo - 1].idx + len(doc[lo - 1].text) > offset:
+        return None  # the token before runs across the offset
+    while lo < len(doc) and doc[lo].is_space:
+        lo += 1
+    return doc[lo] if lo < len(doc) else None
 
 
 def _is_modifier(token: Token) -> bool:

@@ -294,9 +294,19 @@ def mention_confidence(candidate: Candidate, listed: bool) -> float:
     return CONFIDENCE["gazetteer"] if candidate.score >= 3 else CONFIDENCE["listed"]
 
 
-def iter_candidates(doc: Doc, gazetteer: Gazetteer) -> list[Candidate]:
-    """Gazetteer names and unknown names with an admin suffix, in token order."""
-    candidates = [Candidate(start, end, entries) for start, end, entries in iter_name_spans(doc, gazetteer)]
+NameSpans = list[tuple[int, int, Sequence[GazetteerEntry]]]
+"""Gazetteer names found in one passage's tokens: (start token, end token, entries)."""
+
+
+def iter_candidates(doc: Doc, gazetteer: Gazetteer, names: NameSpans) -> list[Candidate]:
+    """Gazetteer names and unknown names with an admin suffix, in token order.
+
+    Args:
+        doc: The passage's parse.
+        gazetteer: The gazetteer.
+        names: The passage's gazetteer names (`iter_name_spans`), found once per passage.
+    """
+    candidates = [Candidate(start, end, entries) for start, end, entries in names]
     taken = {i for c in candidates for i in range(c.start, c.end)}
     candidates += [Candidate(start, end, ()) for start, end in iter_unknown_admin_spans(doc, taken)]
     taken = {i for c in candidates for i in range(c.start, c.end)}
@@ -339,16 +349,16 @@ def iter_capital_mentions(doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[int,
                 break
 
 
-def document_countries(passages: Sequence[Passage], gazetteer: Gazetteer) -> Counter[str]:
+def document_countries(passages: Sequence[Passage], names: Sequence[NameSpans]) -> Counter[str]:
     """How often the document names each country, directly or through a place only it has.
 
     This is the prior for ambiguous names: "Kant" in a bulletin that mentions Bishkek is the
     Kyrgyz town, not the Indian one.
     """
     counts: Counter[str] = Counter()
-    for passage in passages:
+    for passage, spans in zip(passages, names):
         doc = passage.doc
-        for start, end, entries in iter_name_spans(doc, gazetteer):
+        for start, end, entries in spans:
             if (entries[0].type == "country" and entries[0].country) or implies_country(doc, start, end, entries):
                 counts[entries[0].country or ""] += 1
     return counts
@@ -382,19 +392,22 @@ class PlaceGazetteer(Extractor):
 
     def __call__(self, passages: Sequence[Passage], context: DocumentContext) -> Iterator[Mention]:
         gazetteer = load_gazetteer()
-        countries = document_countries(passages, gazetteer)
-        mentions = [m for passage in passages for m in self.find(passage, gazetteer, countries)]
+        names = [list(iter_name_spans(passage.doc, gazetteer)) for passage in passages]
+        countries = document_countries(passages, names)
+        mentions = [m for passage, spans in zip(passages, names) for m in self.find(passage, gazetteer, countries, spans)]
         yield from agree_site_countries(mentions)
 
-    def find(self, passage: Passage, gazetteer: Gazetteer, countries: Counter[str]) -> Iterator[Mention]:
-        """The place mentions of one passage, in text order."""
+    def find(
+        self, passage: Passage, gazetteer: Gazetteer, countries: Counter[str], names: NameSpans
+    ) -> Iterator[Mention]:
+        """The place mentions of one passage, in text order (`names`: its gazetteer names)."""
         doc = passage.doc
         mentions: list[Mention] = []
         sites = list(iter_sites(passage.text, doc, gazetteer, countries))
         for site in sites:
             value = GazetteerEntry(site.name, "site", site.country).to_value()
             mentions.append(Mention(passage.index, site.start, site.end, "place", value, self.name, CONFIDENCE["unknown"]))
-        candidates = iter_candidates(doc, gazetteer)
+        candidates = iter_candidates(doc, gazetteer, names)
         resolve_candidates(candidates, doc, gazetteer, countries)
         for candidate in candidates:
             if candidate.chosen is None or candidate.confidence <= 0:

@@ -11,8 +11,7 @@ import dataclasses
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal
 
-import pdfplumber
-
+from pipeline.glyphs import PageObjects
 from pipeline.textmap import Box
 from pipeline.words import Direction, Word, box_to_frame
 
@@ -63,7 +62,7 @@ def contains(outer: Box, inner: Box, slack: float = SLACK) -> bool:
     )
 
 
-def candidate_boxes(page: pdfplumber.page.Page) -> list[Box]:
+def candidate_boxes(page: PageObjects) -> list[Box]:
     """Rectangles and closed curves big enough to be a panel, smaller than the page."""
     page_area = float(page.width) * float(page.height)
     boxes = []
@@ -82,7 +81,7 @@ def _picture_share(box: Box, pictures: Sequence[Box]) -> float:
     return covered / max(_area(box), 1.0)
 
 
-def _pictures(page: pdfplumber.page.Page, panels: Sequence[Box]) -> list[Box]:
+def _pictures(page: PageObjects, panels: Sequence[Box]) -> list[Box]:
     """Images, and drawn shapes that are not themselves panels, as boxes."""
     pictures = [_object_box(image) for image in page.images]
     panel_set = set(panels)
@@ -99,11 +98,11 @@ def _holds_prose(words: Sequence[Word]) -> bool:
     return len(words) >= 6 and letters * 2 >= len(words)
 
 
-def page_frames(page: pdfplumber.page.Page, words: Sequence[Word], direction: Direction) -> list[Frame]:
+def page_frames(page: PageObjects, words: Sequence[Word], direction: Direction) -> list[Frame]:
     """The panels of a page that hold some of the given words, outermost only.
 
     Args:
-        page: The page, for its drawn objects.
+        page: The page's glyphs and shapes, for its drawn objects.
         words: Its words in one reading direction.
         direction: That direction, to turn the page's boxes into the words' frame.
 

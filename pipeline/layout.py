@@ -17,6 +17,7 @@ import pdfplumber
 from pipeline.blocks import Block, PageBlock
 from pipeline.columns import ColumnSettings, cut_regions
 from pipeline.frames import Frame, FrameKind, candidate_boxes, contains, page_frames, split_by_frame
+from pipeline.glyphs import PageObjects, read_page
 from pipeline.paragraphs import Line, is_bullet, ParagraphSettings, region_lines, split_paragraphs
 from pipeline.repair import Vocabulary, join_lines, mend_split_word
 from pipeline.roles import RoleSettings, Typeface, classify, is_dateline, near_picture
@@ -48,7 +49,7 @@ def body_typeface(words: Sequence[Word]) -> Typeface:
     return Typeface(size, italic * 2 > sum(weights.values()))
 
 
-def page_pictures(page: pdfplumber.page.Page, words: Sequence[Word], text: PageText) -> list[Box]:
+def page_pictures(page: PageObjects, words: Sequence[Word], text: PageText) -> list[Box]:
     """Images, and filled or drawn panels that hold no words (photos, charts), in the text's frame."""
     width, height = float(page.width), float(page.height)
     boxes = [(float(i["x0"]), float(i["top"]), float(i["x1"]), float(i["bottom"])) for i in page.images]
@@ -92,12 +93,12 @@ def _mark_dateline(blocks: list[PageBlock]) -> list[PageBlock]:
 
 
 def lay_out_page(
-    page: pdfplumber.page.Page, texts: Sequence[PageText], furniture: Sequence[tuple[Line, Furniture]], context: _PageContext
+    page: PageObjects, texts: Sequence[PageText], furniture: Sequence[tuple[Line, Furniture]], context: _PageContext
 ) -> PageLayout:
     """One page: furniture, the main flow by columns, and panels, before sections.
 
     Args:
-        page: The pdfplumber page (for its drawn boxes and images).
+        page: The page's glyphs and shapes (for its drawn boxes and images).
         texts: Its words, one `PageText` per reading direction, the main direction first.
         furniture: Its running header and footer lines (main direction).
         context: Body typeface and settings.
@@ -170,14 +171,15 @@ def document_blocks(pdf: pdfplumber.PDF, settings: LayoutSettings | None = None)
         The blocks; ids count each page's blocks from 1 in reading order.
     """
     settings = settings or LayoutSettings()
-    texts = [page_texts(page) for page in pdf.pages]
+    pages = [read_page(page) for page in pdf.pages]
+    texts = [page_texts(page) for page in pages]
     all_words = [w for page in texts for text in page for w in text.words]
     body = body_typeface(all_words)
     vocabulary = Vocabulary.from_texts(w.text for w in all_words)
     furniture = find_furniture([(page[0].page, page[0].words) for page in texts if page], body.size)
     layouts = [
         lay_out_page(page, page_text, furniture.get(page.page_number, []), _PageContext(page.page_number, body, (), settings))
-        for page, page_text in zip(pdf.pages, texts)
+        for page, page_text in zip(pages, texts)
     ]
     blocks: list[Block] = []
     counters: dict[int, int] = {}

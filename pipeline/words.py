@@ -14,9 +14,9 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal
 
-import pdfplumber
 from pdfplumber.utils.text import WordExtractor
 
+from pipeline.glyphs import PageObjects
 from pipeline.textmap import Box
 
 UNKNOWN_GLYPH = "\ufffd"
@@ -210,7 +210,7 @@ def _page_box(glyph: dict[str, Any]) -> Box:
     return (float(glyph["x0"]), float(glyph["top"]), float(glyph["x1"]), float(glyph["bottom"]))
 
 
-def page_texts(page: pdfplumber.page.Page) -> list[PageText]:
+def page_texts(page: PageObjects) -> list[PageText]:
     """The words of a page, one `PageText` per reading direction, the most used direction first."""
     by_direction: dict[Direction, list[dict[str, Any]]] = {}
     for char in page.chars:

@@ -1,0 +1,98 @@
+"""A page's glyphs and shapes, read once from pdfminer's layout tree under pdfplumber.
+
+pdfplumber's `page.chars` turns every object of the page into a dictionary of some twenty
+resolved attributes; for a text-heavy page that costs as much as parsing the page itself. Layout
+needs only position, text, font and size of glyphs, and the boxes of rectangles, curves and
+images, so they are read here straight from the tree pdfplumber builds (`page.layout`), in the
+same coordinates and under the same keys pdfplumber uses (`x0`, `top`, `x1`, `bottom`, ...).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from typing import Any
+
+import pdfplumber
+from pdfminer.layout import LTChar, LTComponent, LTContainer, LTCurve, LTImage, LTLine, LTRect
+
+PdfObject = dict[str, Any]
+"""One glyph or shape in pdfplumber's object shape, keys limited to what layout reads."""
+
+
+@dataclasses.dataclass(frozen=True)
+class PageObjects:
+    """What the layout reads of one page.
+
+    Attributes:
+        page_number: 1-based page number.
+        width: Page width in points.
+        height: Page height in points.
+        chars: Glyphs with text, box, `doctop`, `upright`, `size`, `fontname` and `matrix`.
+        rects: Rectangles with box, `stroke` and `fill`.
+        curves: Curves (and polygons) with box, `stroke` and `fill`.
+        images: Images with their box.
+    """
+
+    page_number: int
+    width: float
+    height: float
+    chars: tuple[PdfObject, ...]
+    rects: tuple[PdfObject, ...]
+    curves: tuple[PdfObject, ...]
+    images: tuple[PdfObject, ...]
+
+
+def _iter_leaves(objects: list[LTComponent]) -> Iterator[LTComponent]:
+    """Leaf objects of the tree; figures (form XObjects) are opened, as pdfplumber does."""
+    for obj in objects:
+        if isinstance(obj, LTContainer):
+            yield from _iter_leaves(obj._objs)
+        else:
+            yield obj
+
+
+def read_page(page: pdfplumber.page.Page) -> PageObjects:
+    """Glyphs and shapes of a page in pdfplumber's coordinates (top measured from the page top)."""
+    height = float(page.height)
+    mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
+    doctop = float(page.initial_doctop)
+    chars: list[PdfObject] = []
+    rects: list[PdfObject] = []
+    curves: list[PdfObject] = []
+    images: list[PdfObject] = []
+
+    def box(obj: LTComponent) -> PdfObject:
+        top = height - obj.y1 + mb_top
+        return {"x0": obj.x0 + mb_x0, "x1": obj.x1 + mb_x0, "top": top, "bottom": height - obj.y0 + mb_top}
+
+    for obj in _iter_leaves(page.layout._objs):
+        if isinstance(obj, LTChar):
+            item = box(obj)
+            fontname = obj.fontname
+            if isinstance(fontname, bytes):
+                fontname = fontname.decode("latin-1", "replace")
+            item.update(
+                text=obj.get_text(),
+                doctop=doctop + item["top"],
+                upright=obj.upright,
+                size=obj.size,
+                fontname=fontname,
+                matrix=obj.matrix,
+            )
+            chars.append(item)
+        elif isinstance(obj, LTRect):
+            rects.append({**box(obj), "stroke": obj.stroke, "fill": obj.fill})
+        elif isinstance(obj, LTCurve) and not isinstance(obj, LTLine):  # pdfplumber's "curve"
+            curves.append({**box(obj), "stroke": obj.stroke, "fill": obj.fill})
+        elif isinstance(obj, LTImage):
+            images.append(box(obj))
+    return PageObjects(
+        page_number=page.page_number,
+        width=float(page.width),
+        height=height,
+        chars=tuple(chars),
+        rects=tuple(rects),
+        curves=tuple(curves),
+        images=tuple(images),
+    )
