@@ -21,6 +21,16 @@ def line_to_json(line: BaseModel) -> str:
     return json.dumps(ordered, ensure_ascii=False, separators=(",", ":"))
 
 
+def _default_file_mode() -> int:
+    """The mode a plain `open()` would give a new file (0666 less the umask).
+
+    A temporary file is created 0600; the output is for other tools and people to read.
+    """
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 @contextlib.contextmanager
 def open_output(target: str | None) -> Iterator[IO[str]]:
     """A text stream for the output: stdout for None or "-", else a file replaced atomically.
@@ -41,6 +51,7 @@ def open_output(target: str | None) -> Iterator[IO[str]]:
         with handle:
             yield handle
             handle.flush()
+            os.chmod(handle.fileno(), _default_file_mode())
             os.fsync(handle.fileno())
         os.replace(handle.name, path)
     except BaseException:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 
 import jsonschema
@@ -112,3 +114,12 @@ def test_cli_realworld_folder(capsys: pytest.CaptureFixture[str], realworld: Pat
     assert failed == {"password-example.pdf", "empty.pdf"}
     assert len(docs) == len(list(realworld.glob("*.pdf")))
     assert "Traceback" not in err
+
+
+def test_cli_output_file_gets_the_usual_permissions(capsys: pytest.CaptureFixture[str], bad_inputs: dict[str, Path], tmp_path: Path) -> None:
+    target = tmp_path / "records.jsonl"
+    main(["extract", "-q", "--workers", "1", str(bad_inputs["ok"]), "-o", str(target)])
+    capsys.readouterr()
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
