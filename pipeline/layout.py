@@ -1,10 +1,10 @@
 """Page layout: the words of a PDF into text blocks, in the order a person reads them.
 
-The stages, each in its own module: words in their reading direction (`words`), running
-headers and footers found across pages (`running`), sidebar panels and figure frames
-(`frames`), columns by a recursive XY-cut (`columns`), lines and paragraphs (`paragraphs`),
-roles (`roles`), and the article of each block with panels put after the article they sit
-beside (`sections`). Text repair (`repair`) then turns each block's glyphs into its text.
+The stages, each in its own module: words in their reading direction (`words`), margin line
+numbers left out (`line_numbers`), running headers and footers found across pages (`running`),
+sidebar panels and figure frames (`frames`), columns by a recursive XY-cut (`columns`), lines
+and paragraphs (`paragraphs`), roles (`roles`), and the article of each block with panels put
+after the article they sit beside (`sections`). Text repair (`repair`) then turns each block's glyphs into its text.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pipeline.blocks import Block, PageBlock
 from pipeline.columns import ColumnSettings, cut_regions
 from pipeline.frames import Frame, FrameKind, candidate_boxes, contains, page_frames, split_by_frame
 from pipeline.glyphs import PageObjects, read_page
+from pipeline.line_numbers import LineNumberSettings, without_line_numbers
 from pipeline.paragraphs import Line, is_bullet, ParagraphSettings, region_lines, split_paragraphs
 from pipeline.repair import Vocabulary, join_lines, mend_split_word
 from pipeline.roles import RoleSettings, Typeface, classify, is_dateline, near_picture
@@ -34,6 +35,7 @@ class LayoutSettings:
     columns: ColumnSettings = ColumnSettings()
     paragraphs: ParagraphSettings = ParagraphSettings()
     roles: RoleSettings = RoleSettings()
+    line_numbers: LineNumberSettings = LineNumberSettings()
 
 
 def body_typeface(words: Sequence[Word]) -> Typeface:
@@ -172,7 +174,7 @@ def document_blocks(pdf: pdfplumber.PDF, settings: LayoutSettings | None = None)
     """
     settings = settings or LayoutSettings()
     pages = [read_page(page) for page in pdf.pages]
-    texts = [page_texts(page) for page in pages]
+    texts = [[without_line_numbers(text, settings.line_numbers) for text in page_texts(page)] for page in pages]
     all_words = [w for page in texts for text in page for w in text.words]
     body = body_typeface(all_words)
     vocabulary = Vocabulary.from_texts(w.text for w in all_words)

@@ -173,3 +173,11 @@ def test_layout_realworld_rotated_page_reads_in_its_own_direction(realworld: Pat
     texts = [b.text for b in blocks]
     assert "NICS Firearm Background Checks November - 2015" in texts
     assert any(b.text.startswith("These statistics represent the number of firearm background checks") for b in blocks)
+
+
+def test_layout_realworld_transcript_line_numbers_stay_out_of_the_text(realworld: Path) -> None:
+    blocks = realworld_blocks(realworld / "scotus-transcript-p1.pdf")
+    text = " ".join(b.text for b in blocks if b.role not in ("header", "footer"))
+    assert "Deputy Attorney General, Los Angeles, Cal.;" in text
+    assert "APPEARANCES: STEVEN E. MERCER" in text
+    assert not any(word in {str(n) for n in range(2, 26)} for word in text.split())

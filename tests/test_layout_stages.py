@@ -14,6 +14,7 @@ import pytest
 from pipeline.blocks import PageBlock
 from pipeline.columns import cut_regions
 from pipeline.layout import document_blocks
+from pipeline.line_numbers import find_line_numbers
 from pipeline.paragraphs import Line, is_list_marker, region_lines, split_paragraphs
 from pipeline.running import find_furniture, is_page_number
 from pipeline.sections import SectionSettings, heading_article
@@ -183,6 +184,80 @@ def test_words_rotated_text_reads_in_its_own_direction(tmp_path: Path, angle: in
         glyphs = [c for c in pdf.pages[0].chars if c["text"] == "L"]
     x0, top, x1, bottom = blocks[0].textmap.boxes[0]
     assert (x0, top) == pytest.approx((glyphs[0]["x0"], glyphs[0]["top"]))
+
+
+# --- line numbers -----------------------------------------------------------------------------
+
+
+def numbered_lines(numbers: list[str], texts: list[str], *, number_x1: float = 60.0, text_x: float = 80.0) -> list[Word]:
+    """Lines of text, each with a number set flush right at `number_x1` in the left margin."""
+    words = column(texts, text_x, 100)
+    for index, number in enumerate(numbers):
+        width = 0.5 * SIZE * len(number)
+        words.append(word(number, number_x1 - width, 100 + index * LEADING))
+    return words
+
+
+TRANSCRIPT = ["the matter came on", "for oral argument", "before the Court", "at 1:01 p.m.", "on behalf of", "the Petitioner"]
+
+
+@pytest.mark.parametrize(
+    ("numbers", "texts", "expected"),
+    [
+        pytest.param([str(n) for n in range(1, 7)], TRANSCRIPT, {str(n) for n in range(1, 7)}, id="margin-1-to-6"),
+        pytest.param([str(n) for n in range(8, 14)], TRANSCRIPT, {str(n) for n in range(8, 14)}, id="two-digit-right-aligned"),
+        pytest.param(["1", "2", "3", "5", "6", "7"], TRANSCRIPT, {"1", "2", "3", "5", "6", "7"}, id="one-gap-tolerated"),
+        pytest.param(["1", "2", "3", "4"], TRANSCRIPT[:4], set(), id="too-few-lines"),
+        pytest.param(["12", "7", "30", "8", "15", "22"], TRANSCRIPT, set(), id="figures-not-counting-up"),
+        pytest.param(["2016", "2017", "2018", "2019", "2020", "2021"], TRANSCRIPT, set(), id="a-column-of-years"),
+    ],
+)
+def test_line_numbers_margin_numbers_are_found(numbers: list[str], texts: list[str], expected: set[str]) -> None:
+    words = numbered_lines(numbers, texts)
+    found = find_line_numbers(words)
+    assert {w.text for w in words if id(w) in found} == expected
+
+
+def test_line_numbers_in_the_right_margin_are_found() -> None:
+    words = column(TRANSCRIPT, 80, 100)
+    numbers = [word(str(n), 400, 100 + index * LEADING) for index, n in enumerate(range(5, 11))]
+    found = find_line_numbers(words + numbers)
+    assert {w.text for w in numbers if id(w) in found} == {str(n) for n in range(5, 11)}
+    assert not any(id(w) in found for w in words)
+
+
+def test_line_numbers_a_number_inside_a_line_is_text() -> None:
+    # "22" in "to keep COVID out of its 22 facilities" has words on its left: never a line number.
+    lines = [f"line {n} of the text" for n in range(1, 8)]
+    words = column(lines, 80, 100)
+    assert find_line_numbers(words) == set()
+
+
+def test_line_numbers_are_left_out_of_the_blocks(tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import LETTER
+    from reportlab.pdfgen import canvas
+
+    text = [
+        "The above-entitled matter came on for oral",
+        "argument before the Supreme Court",
+        "at 1:01 p.m.",
+        "APPEARANCES:",
+        "STEVEN E. MERCER, ESQ., Deputy Attorney General, Los",
+        "Angeles, California; on behalf of the Petitioner.",
+    ]
+    path = tmp_path / "numbered.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=LETTER, invariant=1)
+    pdf.setFont("Courier", 12)
+    for index, line in enumerate(text):
+        y = 700 - 26 * index
+        pdf.drawRightString(104, y, str(index + 10))
+        pdf.drawString(126, y, line)
+    pdf.save()
+    with pdfplumber.open(path) as opened:
+        joined = " ".join(b.text for b in document_blocks(opened))
+    assert "Los Angeles, California" in joined
+    assert "APPEARANCES:" in joined and "13 APPEARANCES" not in joined
+    assert not any(str(n) in joined.split() for n in range(10, 16))
 
 
 # --- running headers and footers -------------------------------------------------------------
