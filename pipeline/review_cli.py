@@ -6,8 +6,10 @@ import json
 
 import click
 
-from pipeline.diff import DEFAULT_IGNORED, DiffInputError, DiffOptions, diff_files, diff_to_json, diff_to_text
-from pipeline.evaluate import evaluate_files, evaluation_to_json, evaluation_to_text
+from pipeline.diff import DEFAULT_IGNORED, DiffInputError, DiffOptions, diff_files
+from pipeline.diff_report import diff_to_json, diff_to_text
+from pipeline.eval_report import evaluation_to_json, evaluation_to_text
+from pipeline.evaluate import evaluate_files
 
 _FILE = click.Path(exists=True, dir_okay=False)
 

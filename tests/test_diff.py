@@ -11,7 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
-from pipeline.diff import DiffOptions, diff_lines, diff_to_json, diff_to_text
+from pipeline.diff import DiffOptions, diff_lines
+from pipeline.diff_report import diff_to_json, diff_to_text
 
 DOC_A = "sha256:" + "a" * 64
 DOC_B = "sha256:" + "b" * 64

@@ -10,13 +10,13 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
+from pipeline.eval_report import evaluation_to_text
 from pipeline.evaluate import (
     GoldFileError,
     evaluate_files,
     fold,
     head_noun,
     match_strength,
-    evaluation_to_text,
     value_to_key,
 )
 
