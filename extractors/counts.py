@@ -42,6 +42,12 @@ if TYPE_CHECKING:
     from pipeline.passages import Passage
 
 # Singular nouns that name a group counted in people ("20 staff", "30 police").
+# Adjectives that say which or what kind of the counted things in passing, not what they are:
+# "64 new patients", "four other countries", "seven such trainers" count patients, countries
+# and trainers. A classifying modifier stays ("sports coaches", "financial investigators").
+PASSING_ADJECTIVES = frozenset(
+    {"other", "such", "new", "more", "additional", "further", "extra", "different", "various", "same", "young", "former"}
+)
 COLLECTIVE = frozenset({"staff", "personnel", "police", "youth", "military", "clergy", "crew", "militia", "cattle", "livestock"})
 # How many tokens the counted noun phrase may run to.
 MAX_SUBJECT_TOKENS = 6
@@ -50,6 +56,14 @@ _OF_WHOM = re.compile(r"\s+of\s+(?:whom|which|them)(?:\s+(?:were|are|was|is))?\s
 _SUBSET_CUE = re.compile(
     r"^[\s,;:(–—-]*(?:including|incl\.|inter alia|among them|among whom|among which|namely|comprising|"
     r"consisting of|of whom|of which|of them)[\s,:]*$|^\s*\(\s*$",
+    re.IGNORECASE,
+)
+# The cue after a short post-modifier of the whole: "1,240 students aged 15-17, including 410
+# women", "3,000 officers trained since 2016, among them 620 women". Short and without "and", so
+# that a cue in a later clause ("..., and the Ministry hired staff, including 5 women") is not read
+# as this count's subset.
+_CUE_AFTER_MODIFIER = re.compile(
+    r"^(?:(?!\band\b)[^.;:()]){1,32},\s*(?:including|among them|among whom|of whom|of which|of them|namely)[\s,:]*$",
     re.IGNORECASE,
 )
 # A subset stated after its noun: "6 officers, three women among them".
@@ -250,15 +264,18 @@ def _is_head(token: Token, value: int | float) -> bool:
 
 
 def subject_text(tokens: Span) -> str:
-    """The subject as written, except that a heading's capitals are not kept.
+    """The subject as written, without leading passing adjectives and a heading's capitals.
 
     In running text only proper words are capitalised, so case is kept ("Central Asian
     countries", "UNODC staff"). In a heading set in capitals or title case, every word that
     is not a proper noun is lower-cased ("40 BORDER GUARDS" → "border guards").
     """
     heading = is_heading_case(tokens.sent)
+    start = 0
+    while start < len(tokens) - 1 and tokens[start].lower_ in PASSING_ADJECTIVES:
+        start += 1
     parts = []
-    for token in tokens:
+    for token in tokens[start:]:
         keep = not heading or (token.pos_ == "PROPN" and not token.is_upper)
         parts.append((token.text if keep else token.lower_) + token.whitespace_)
     return "".join(parts).strip()
@@ -325,7 +342,7 @@ def _parent(
     gap = text[previous.tail : candidate.start]
     if previous_parent is not None and _LIST_GAP.match(gap):
         return previous_parent
-    if candidate.subset or _SUBSET_CUE.match(gap):
+    if candidate.subset or _SUBSET_CUE.match(gap) or _CUE_AFTER_MODIFIER.match(gap):
         return _nearest_larger(candidate, earlier)
     return None
 

@@ -2,7 +2,8 @@
 
 Nothing here is a hand list of currencies: every name ("Kyrgyz soms", "Afghan Afghanis",
 "West African CFA francs"), symbol ("$", "€", "₹", "؋") and code comes from CLDR through
-Babel, for the currencies that were legal tender on `REFERENCE_DATE`. Short tables are
+Babel, for the currencies that were legal tender on `REFERENCE_DATE`, each name also with the
+country adjectives of `data/demonyms.tsv` ("Lao kip", "Thai baht"). Short tables are
 written by hand: spellings CLDR does not know (`ALIASES`, `SYMBOL_ALIASES`) and codes and names
 that are also common words or acronyms in this genre (`LOOKALIKE_CODES`, "SDG 5" is a Sustainable Development Goal
 far more often than five Sudanese pounds).
@@ -23,6 +24,7 @@ from babel import Locale
 from babel.languages import get_official_languages
 from babel.localedata import locale_identifiers
 from babel.numbers import get_currency_name, get_territory_currencies
+from extractors.gazetteer import iter_demonyms
 
 # The generated table; regenerate it with `write_data_file()` after changing the code that builds
 # it or upgrading Babel or pycountry.
@@ -199,7 +201,7 @@ def build_currency_table() -> CurrencyTable:
         if code in codes and _usable_symbol(symbol, code)
     }
     return CurrencyTable(
-        names=_names(codes),
+        names=_names(codes, territory_currencies),
         symbols=_symbols(territory_currencies, codes),
         preferred=preferred,
         codes=codes,
@@ -208,14 +210,24 @@ def build_currency_table() -> CurrencyTable:
     )
 
 
-def _names(codes: frozenset[str]) -> dict[str, frozenset[str]]:
-    """English names, singular and plural, and every word-final part of them."""
+def _names(codes: frozenset[str], territory_currencies: dict[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """English names, singular and plural, every word-final part of them, and demonym forms.
+
+    CLDR writes "Laotian Kip" and "Thai Baht"; texts also put the country's other adjective
+    before the last word ("Lao kip", "Kyrgyz soms"), so each demonym of `data/demonyms.tsv` is
+    joined to the last word of the names of its country's currencies.
+    """
     names: dict[str, set[str]] = defaultdict(set)
     for code in codes:
         for count in (None, 1, 2):
             words = get_currency_name(code, count=count, locale="en").lower().split()
             for first in range(len(words)):
                 names[" ".join(words[first:])].add(code)
+    for demonym, country in iter_demonyms():
+        for code in territory_currencies.get(country or "", frozenset()):
+            for count in (1, 2):
+                last = get_currency_name(code, count=count, locale="en").lower().split()[-1]
+                names[f"{demonym} {last}"].add(code)
     return {name: frozenset(found) for name, found in names.items()}
 
 

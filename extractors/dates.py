@@ -114,7 +114,10 @@ class DocumentDates:
         ]
         if not stated:
             return None
-        return min(stated, key=lambda n: abs(n.candidate.start - found.candidate.start)).year
+        year = min(stated, key=lambda n: abs(n.candidate.start - found.candidate.start)).year
+        # Another clause's year that would contradict this date's tense is not this date's year:
+        # "has worked since January, and ... will join in early 2022" in a November 2021 bulletin.
+        return None if year is None or self.tense_shift(found, year) else year
 
     def heading_year(self, found: Found) -> int | None:
         """The year the nearest heading above states, within the section, or the section's headline."""
@@ -129,23 +132,31 @@ class DocumentDates:
                     return year
         return single_year([Found(found.position, c, 1.0, stated_year(c, self.order)) for c in iter_candidates(section)])
 
+    def tense_shift(self, found: Found, year: int) -> int:
+        """-1 or +1 when reading the date in `year` contradicts its verb's tense, else 0.
+
+        A past-tense date after the issue month belongs a year earlier ("In November, UNODC
+        trained ..." in a March 2018 bulletin), a future-tense one before it a year later.
+        """
+        issue_date = self.context.issue_date
+        value = candidate_to_value(found.candidate, year, self.order)
+        if issue_date is None or value is None or (value.start is None and value.end is None):
+            return 0
+        tense = sentence_tense(self.passages[found.position], found.candidate)
+        month_start = issue_date.replace(day=1)
+        month_end = issue_date.replace(day=calendar.monthrange(issue_date.year, issue_date.month)[1])
+        if tense == "past" and (value.start or value.end) > month_end:
+            return -1
+        if tense == "future" and (value.end or value.start) < month_start:
+            return 1
+        return 0
+
     def issue_year(self, found: Found) -> int | None:
         """The issue date's year, moved by one where the tense puts the date on the other side of it."""
         issue_date = self.context.issue_date
         if issue_date is None:
             return None
-        year = issue_date.year
-        value = candidate_to_value(found.candidate, year, self.order)
-        if value is None or value.start is None or value.end is None:
-            return year
-        month_start = issue_date.replace(day=1)
-        month_end = issue_date.replace(day=calendar.monthrange(issue_date.year, issue_date.month)[1])
-        tense = sentence_tense(self.passages[found.position], found.candidate)
-        if tense == "past" and value.start > month_end:
-            return year - 1
-        if tense == "future" and value.end < month_start:
-            return year + 1
-        return year
+        return issue_date.year + self.tense_shift(found, issue_date.year)
 
 
 YEAR_SOURCES: dict[str, tuple[Callable[[DocumentDates, Found], int | None], float]] = {

@@ -16,8 +16,9 @@ Canonical English names, decided here:
 - an admin area: the English name of `data/exonyms.tsv`, written as English-language sources
   title it ("Chui Region" for KG-C "Chüy", "Khorazm Region" for UZ-XO, but "Balochistan" for
   PK-BA); else the ISO 3166-2 name without diacritics and local type words ("oblysy"), followed
-  by the ISO 3166-2 type when it is Region, Province or Oblast ("Balkh Province", AF-BAL);
-  other types stay bare ("Texas").
+  by the ISO 3166-2 type when it is Region, Province or Oblast ("Balkh Province", AF-BAL), or
+  when English titles that country's areas of that type so (`COUNTRY_SUFFIXED_TYPES`: "Shan
+  State", MM-17; "Kano State", NG-KN); other types stay bare ("Texas", "Sabah", "Queensland").
 """
 
 from __future__ import annotations
@@ -35,6 +36,13 @@ from extractors.gazetteer import PLACES_TABLE, GazetteerEntry, fold, read_table,
 
 # ISO 3166-2 types that English appends to the name ("Chui Region", "Balkh Province").
 SUFFIXED_TYPES = frozenset({"Region", "Province", "Oblast"})
+# Types English appends in some countries only: Myanmar's and Nigeria's states are titled "Shan
+# State" and "Kano State", but the states of the United States, India, Malaysia or Australia are
+# bare ("Texas", "Sabah", "Queensland").
+COUNTRY_SUFFIXED_TYPES: Mapping[str, frozenset[str]] = {
+    "MM": frozenset({"State"}),
+    "NG": frozenset({"State"}),
+}
 # Local type words that ISO 3166-2 keeps in some names ("Aqtöbe oblysy", "Bishkek Shaary").
 LOCAL_TYPE_WORDS = frozenset({"oblysy", "oblast", "shaary", "viloyati", "viloyat", "welayaty", "respublikasi"})
 # ISO 3166-2 subdivisions that are cities: the city table already has them, with coordinates.
@@ -125,18 +133,24 @@ def subdivision_base(name: str) -> str:
     return " ".join(words)
 
 
+def suffixed_types(country: str) -> frozenset[str]:
+    """The ISO 3166-2 types that English writes after an area's name in a country."""
+    return SUFFIXED_TYPES | COUNTRY_SUFFIXED_TYPES.get(country, frozenset())
+
+
 def iter_admin_areas(exonyms: Mapping[str, tuple[str, list[str]]]) -> Iterator[tuple[GazetteerEntry, list[str]]]:
     """Each ISO 3166-2 subdivision that is not a city, with its names with and without the type."""
     for sub in pycountry.subdivisions:
         if any(word in sub.type.casefold() for word in CITY_TYPES):
             continue
         base = subdivision_base(sub.name)
+        suffixed = suffixed_types(sub.country_code)
         if f"iso:{sub.code}" in exonyms:
             name, spellings = exonyms[f"iso:{sub.code}"]
         else:
-            name, spellings = (f"{base} {sub.type}" if sub.type in SUFFIXED_TYPES else base), []
+            name, spellings = (f"{base} {sub.type}" if sub.type in suffixed else base), []
         words = name.split()
-        bare = " ".join(words[:-1]) if len(words) > 1 and words[-1] in SUFFIXED_TYPES else name
+        bare = " ".join(words[:-1]) if len(words) > 1 and words[-1] in suffixed else name
         entry = GazetteerEntry(name, "admin_area", sub.country_code, code=sub.code)
         yield entry, [name, bare, sub.name, base, *spellings]
 

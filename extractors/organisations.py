@@ -275,8 +275,8 @@ def chain_end(doc: Doc, i: int, limit: int) -> int:
             last = j
         elif token.lower_ in CONNECTORS and j + 1 < limit:
             k = j + 1
-            if doc[k].lower_ == "the" and token.lower_ != "and" and k + 1 < limit:
-                k += 1
+            if doc[k].lower_ == "the" and k + 1 < limit and (token.lower_ != "and" or region_length(doc, k + 1, limit)):
+                k += 1  # "and the" goes on only into a region: "Office for Southeast Asia and the Pacific"
             if not is_name_word(doc[k]):
                 break
             j = k
@@ -289,6 +289,14 @@ def country_length(doc: Doc, start: int, limit: int) -> int:
     """Tokens of the country named at token `start` ("Kyrgyzstan": 1, "the Kyrgyz Republic": 3), or 0."""
     for n in (4, 3, 2, 1):
         if start + n <= limit and is_name_word(doc[start + n - 1]) and is_place_word([doc[start : start + n].text], ("country",)):
+            return n
+    return 0
+
+
+def region_length(doc: Doc, start: int, limit: int) -> int:
+    """Tokens of the region or country named at token `start` ("Pacific": 1, "Middle East": 2), or 0."""
+    for n in (3, 2, 1):
+        if start + n <= limit and is_name_word(doc[start + n - 1]) and is_place_word([doc[start : start + n].text], ("region", "country")):
             return n
     return 0
 
@@ -317,8 +325,11 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """A part without leading function words and trailing connectors or possessives."""
     while start < end and (doc[start].lower_ in LEADING_STOPWORDS or (doc[start].is_sent_start and doc[start].is_stop)):
         start += 1
-    if start + 2 < end and is_possessive(doc[start + 1]) and is_place_word([doc[start].text]):
-        start += 2  # "Niger's Central Office": the country owns the body; it is not part of its name
+    for owner in (1, 2, 3):
+        # "Niger's Central Office", "Viet Nam's Supreme People's Court": the country owns the body.
+        if start + owner + 1 < end and is_possessive(doc[start + owner]) and is_place_word([doc[start : start + owner].text]):
+            start += owner + 1
+            break
     while end > start and (doc[end - 1].lower_ in CONNECTORS or doc[end - 1].lower_ == "the"):
         end -= 1
     return start, end

@@ -30,6 +30,8 @@ ADMIN_SUFFIXES: Mapping[str, str] = {
 }
 # Population from which a one-word city tells the country a text is about (see `implies_country`).
 IMPLYING_POPULATION = 100_000
+# Zipf frequency from which a word is common English (4.0: about once in 100,000 words).
+COMMON_WORD_ZIPF = 4.0
 # log10 of how many times larger a place of the document's countries counts (see `rank_cities`).
 DOCUMENT_COUNTRY_WEIGHT = math.log10(30)
 # Punctuation that never stands inside a place's name in running text.
@@ -120,6 +122,29 @@ def single_country(countries: Counter[str]) -> str | None:
     return None
 
 
+def leading_country(countries: Counter[str]) -> str | None:
+    """The country named more often than any other, or None on a tie."""
+    ranked = countries.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def named_countries(span: Span, gazetteer: Gazetteer) -> Counter[str]:
+    """How often a span names each country: by name, through a place only it has
+    (`sentence_countries`), or by a demonym ("the Thai Customs Department", "Royal Thai Police")."""
+    counts = Counter(code for code in sentence_countries(span, gazetteer) if code)
+    taken = {i for start, end, _ in iter_name_spans(span, gazetteer) for i in range(start, end)}
+    i = 0
+    while i < len(span):
+        n = 0 if i in taken else demonym_length(span, i, gazetteer)
+        code = gazetteer.demonyms.get(fold(span[i : i + n].text)) if n else None
+        if code:
+            counts[code] += 1
+        i += n or 1
+    return counts
+
+
 def sentence_countries(sentence: Span, gazetteer: Gazetteer, skip: tuple[int, int] = (0, 0)) -> list[str]:
     """Countries a sentence names, in order: countries first, then those of places only one country has.
 
@@ -153,5 +178,17 @@ def implies_country(doc: Doc | Span, start: int, end: int, entries: Sequence[Gaz
         return False
     if end < len(doc) and doc[end].lower_ in ADMIN_SUFFIXES and any(entry.type == "admin_area" for entry in entries):
         return True  # "the Tillabéri region"
+    if end - start == 1 and is_common_word_alias(doc[start].text, entries):
+        return False  # "World Drug Day": "Drug" is an old name of Durg, India, and an English word
     return end - start > 1 or max(entry.population for entry in entries) >= IMPLYING_POPULATION
+
+
+def is_common_word_alias(word: str, entries: Sequence[GazetteerEntry]) -> bool:
+    """Whether a word names these places only as an alternate name and is a common English word."""
+    key = fold(word)
+    if any(own_name(entry, key) for entry in entries):
+        return False
+    import wordfreq  # its word list loads on first use, once per process
+
+    return wordfreq.zipf_frequency(word.lower(), "en", wordlist="large") >= COMMON_WORD_ZIPF
 

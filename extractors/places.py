@@ -15,8 +15,9 @@ arbitration. Names the gazetteer lacks are still places when the text locates th
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
@@ -28,6 +29,7 @@ from extractors.placenames import (
     implies_country,
     is_upper_text,
     iter_name_spans,
+    named_countries,
     own_name,
     rank_cities,
     sentence_countries,
@@ -167,6 +169,9 @@ def choose_entry(
     """
     entries, key = candidate.entries, fold(name)
     if candidate.suffix == "admin":
+        regions = [e for e in gazetteer.names.get(fold(f"{name} {candidate.suffix_type}"), ()) if e.type == "region"]
+        if regions:
+            return regions[0]  # "the Mekong region", "the Sahel region": a name of the region in `regions.tsv`
         areas = [e for e in entries if e.type == "admin_area"]
         if not areas:
             areas = [a for c in entries if c.type == "city" for a in gazetteer.admin_areas(name, c.country)]
@@ -364,6 +369,18 @@ def document_countries(passages: Sequence[Passage], names: Sequence[NameSpans]) 
     return counts
 
 
+def article_countries(passages: Sequence[Passage], gazetteer: Gazetteer) -> Counter[str]:
+    """How often an article's passages (those of one section) name each country (`named_countries`).
+
+    The evidence for a site that nothing near it locates: "Suvarnabhumi Airport" in an article
+    about Thailand's new port control unit ("the Thai Customs Department", "the Royal Thai Police").
+    """
+    counts: Counter[str] = Counter()
+    for passage in passages:
+        counts.update(named_countries(passage.doc[:], gazetteer))
+    return counts
+
+
 def agree_site_countries(mentions: Sequence[Mention]) -> list[Mention]:
     """Mentions where a site named again without a located context gets the country found elsewhere.
 
@@ -394,16 +411,34 @@ class PlaceGazetteer(Extractor):
         gazetteer = load_gazetteer()
         names = [list(iter_name_spans(passage.doc, gazetteer)) for passage in passages]
         countries = document_countries(passages, names)
-        mentions = [m for passage, spans in zip(passages, names) for m in self.find(passage, gazetteer, countries, spans)]
+        sections: dict[str, list[Passage]] = {}
+        for passage in passages:
+            if passage.section is not None:
+                sections.setdefault(passage.section, []).append(passage)
+        # Counted only for the articles of the few sites that nothing nearer locates.
+        article_of = functools.cache(lambda section: article_countries(sections[section], gazetteer))
+        mentions = [
+            m
+            for passage, spans in zip(passages, names)
+            for m in self.find(
+                passage, gazetteer, countries, spans, functools.partial(article_of, passage.section) if passage.section is not None else None
+            )
+        ]
         yield from agree_site_countries(mentions)
 
     def find(
-        self, passage: Passage, gazetteer: Gazetteer, countries: Counter[str], names: NameSpans
+        self,
+        passage: Passage,
+        gazetteer: Gazetteer,
+        countries: Counter[str],
+        names: NameSpans,
+        article: Callable[[], Counter[str]] | None = None,
     ) -> Iterator[Mention]:
-        """The place mentions of one passage, in text order (`names`: its gazetteer names)."""
+        """The place mentions of one passage, in text order (`names`: its gazetteer names; `article`:
+        the countries its article names, counted on demand)."""
         doc = passage.doc
         mentions: list[Mention] = []
-        sites = list(iter_sites(passage.text, doc, gazetteer, countries))
+        sites = list(iter_sites(passage.text, doc, gazetteer, countries, article))
         for site in sites:
             value = GazetteerEntry(site.name, "site", site.country).to_value()
             mentions.append(Mention(passage.index, site.start, site.end, "place", value, self.name, CONFIDENCE["unknown"]))

@@ -4,8 +4,10 @@ GeoNames' table of cities does not hold them, and the model labels them at rando
 Pyanj" a WORK_OF_ART), but bulletins name them in a few fixed ways: a quoted name before a site
 noun ("the “Dushanbe-2” dry port", "“A” and “B” dry ports"), capitalised words before one
 ("Nizhniy Pyanj border crossing", "Jinnah International Airport"), or "Port" before the name
-("Port Qasim"). A site's country comes from a bracket after it, a city in its name, or the
-countries its sentence names.
+("Port Qasim"; "Port Moresby", a name the gazetteer knows, is the city). A site's country
+comes from a bracket after it, a city in its name, the place that follows it ("in Karachi"), its
+sentence when all the sentence's places are in one country, or, failing these, its article's or
+the document's main country (see `site_country`).
 """
 
 from __future__ import annotations
@@ -13,12 +15,20 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from spacy.tokens import Doc
 
 from extractors.gazetteer import Gazetteer, fold
-from extractors.placenames import own_name, rank_cities, sentence_countries, single_country
+from extractors.placenames import (
+    iter_name_spans,
+    leading_country,
+    named_countries,
+    own_name,
+    rank_cities,
+    sentence_countries,
+    single_country,
+)
 
 SITE_NOUNS = (
     "border crossing points", "border crossing point", "border crossings", "border crossing", "crossing points",
@@ -55,6 +65,8 @@ SKIPPED_SITE_WORDS = frozenset(
      "on", "from", "to", "near", "via", "by", "with", "for", "of", "and", "both", "all", "main", "busiest", "largest"}
 )
 SITE_NOUN_WORDS = frozenset(word for noun in SITE_NOUNS for word in noun.split()) | {"international"}
+# What follows a site to say where it is: "... border crossing in Tajikistan", "... airport near Dakar".
+LOCATED_BY = re.compile(r"[ ]+(?:in|near|outside)[ ]+(?:the[ ]+)?(?=[A-Z])")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -67,7 +79,9 @@ class Site:
     country: str | None
 
 
-def iter_sites(text: str, doc: Doc, gazetteer: Gazetteer, countries: Counter[str]) -> Iterator[Site]:
+def iter_sites(
+    text: str, doc: Doc, gazetteer: Gazetteer, countries: Counter[str], article: Callable[[], Counter[str]] | None = None
+) -> Iterator[Site]:
     """The sites a passage names, in the order their patterns find them.
 
     Args:
@@ -75,13 +89,14 @@ def iter_sites(text: str, doc: Doc, gazetteer: Gazetteer, countries: Counter[str
         doc: Its parse (for the sentence around a site).
         gazetteer: The gazetteer.
         countries: The document's countries (see `places.document_countries`).
+        article: The countries the passage's article names (see `placenames.named_countries`), on demand.
     """
     seen: list[tuple[int, int]] = []
     for start, end, after, name in iter_site_spans(text, gazetteer):
         if any(s < end and start < e for s, e in seen):
             continue
         seen.append((start, end))
-        yield Site(start, end, name, site_country(name, text, after, doc, start, gazetteer, countries))
+        yield Site(start, end, name, site_country(name, text, after, doc, start, gazetteer, countries, article))
 
 
 def iter_site_spans(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int, int, str]]:
@@ -117,8 +132,11 @@ def iter_site_spans(text: str, gazetteer: Gazetteer) -> Iterator[tuple[int, int,
             yield match.start("name"), match.end("name"), match.end(), f"{name} {noun.title()}"
     for match in PORT_FIRST.finditer(text):
         proper = match.group("proper")
-        if proper.lower() not in PORT_BODY_WORDS and is_site_name(proper, gazetteer):
-            yield match.start(), match.end(), match.end(), match.group("name")
+        if proper.lower() in PORT_BODY_WORDS or not is_site_name(proper, gazetteer):
+            continue
+        if gazetteer.names.get(fold(match.group("name"))):
+            continue  # "Port Moresby", "Port Said": a place the gazetteer knows, a city, not a site
+        yield match.start(), match.end(), match.end(), match.group("name")
 
 
 def listed_before(text: str, start: int, gazetteer: Gazetteer) -> list[tuple[int, int]]:
@@ -147,9 +165,31 @@ def is_site_name(name: str, gazetteer: Gazetteer) -> bool:
     return key.split(" ", 1)[0] not in SKIPPED_SITE_WORDS
 
 
-def site_country(name: str, text: str, after: int, doc: Doc, start: int, gazetteer: Gazetteer, countries: Counter[str]) -> str | None:
-    """A site's country: a country in brackets after it, a city in its name, its sentence's
-    country, the document's main country, or the last country named before it in the passage."""
+def site_country(
+    name: str, text: str, after: int, doc: Doc, start: int, gazetteer: Gazetteer, countries: Counter[str],
+    article: Callable[[], Counter[str]] | None = None,
+) -> str | None:
+    """A site's country, from the nearest evidence that names one country.
+
+    In order: a country in brackets after it ("dry ports (Tajikistan)"); a city or country in its
+    name ("Morport Aktau"); the place that locates it right after it ("Port Qasim in Karachi",
+    "Manas International Airport near Bishkek"); its sentence's places, when they are all in one
+    country; its article's country (see `leading_country`); the document's main country; the last
+    country named before it in its passage. A sentence that names places in several countries is
+    no evidence: "an AIRCOP unit at Suvarnabhumi Airport has worked with customs officers in Hanoi
+    and Phnom Penh" puts the airport in neither.
+
+    Args:
+        name: The site's name.
+        text: The passage text.
+        after: End of the site's whole phrase (its noun included).
+        doc: The passage's parse.
+        start: Start of the site's name in `text`.
+        gazetteer: The gazetteer.
+        countries: The document's countries (see `places.document_countries`).
+        article: The countries its article names (see `named_countries`), its own sentence included,
+            counted when first needed.
+    """
     bracket = PARENTHESISED.match(text, after)
     if bracket:
         for entry in gazetteer.lookup(bracket.group(1)):
@@ -163,12 +203,35 @@ def site_country(name: str, text: str, after: int, doc: Doc, start: int, gazette
             best = rank_cities(places, countries, key)[0] if places else None
             if best is not None and (best.type == "country" or best.population >= 100_000 or countries.get(best.country or "")):
                 return best.country  # "Morport Aktau" is in Kazakhstan; a hamlet called "Bandar" says nothing
+    located = located_after(text, after, doc, gazetteer, countries)
+    if located:
+        return located
     span = doc.char_span(start, min(len(text), start + len(name)), alignment_mode="expand")
     if span is not None:
-        found = sentence_countries(span.sent, gazetteer, (span.start, span.end))
-        if found:
-            return found[0]
+        found = set(sentence_countries(span.sent, gazetteer, (span.start, span.end)))
+        if len(found) == 1:
+            return found.pop()
+        if article is not None:
+            leading = leading_country(article() - named_countries(span.sent, gazetteer))
+            if leading:
+                return leading
     if single_country(countries):
         return single_country(countries)
     before = sentence_countries(doc[: span.start], gazetteer) if span is not None else []
     return before[-1] if before else None
+
+
+def located_after(text: str, after: int, doc: Doc, gazetteer: Gazetteer, countries: Counter[str]) -> str | None:
+    """The country of the place that follows a site and locates it ("... border crossing in Tajikistan")."""
+    match = LOCATED_BY.match(text, after)
+    if match is None:
+        return None
+    span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    for start, end, entries in iter_name_spans(doc[span.start : span.start + 6], gazetteer):
+        places = [e for e in entries if e.type in ("country", "city", "admin_area") and e.country]
+        if start == 0 and places:
+            return rank_cities(places, countries, fold(doc[span.start + start : span.start + end].text))[0].country
+        break
+    return None

@@ -37,6 +37,24 @@ def counts_in(nlp, texts: list[str]) -> list[Found]:
             [(40, "more_than", "sports coaches", None)],
             id="qualifier-over-first-conjunct",
         ),
+        pytest.param("64 new patients started therapy.", [(64, "exact", "patients", None)], id="subject-without-passing-adjective-new"),
+        pytest.param("It joins four other countries of the region.", [(4, "exact", "countries", None)], id="subject-without-other"),
+        pytest.param(
+            "Some 1,240 students took part, including 410 young women.",
+            [(1240, "approximate", "students", None), (410, "exact", "women", "Some 1,240 students")],
+            id="subject-without-young-part-of",
+        ),
+        pytest.param(
+            "More than 3,000 officers trained since 2016, among them 620 women.",
+            [(3000, "more_than", "officers", None), (620, "exact", "women", "More than 3,000 officers")],
+            id="subset-cue-after-short-modifier",
+        ),
+        pytest.param(
+            "UNODC trained 40 officers in March, and the Ministry hired new staff, including 5 women.",
+            [(40, "exact", "officers", None), (5, "exact", "women", None)],
+            id="not-subset-cue-in-later-clause",
+        ),
+        pytest.param("Three new border liaison offices opened.", [(3, "exact", "border liaison offices", None)], id="subject-keeps-classifying-nouns"),
         pytest.param("One hundred and fifty girls took part in the tournament.", [(150, "exact", "girls", None)], id="words-hundred-and-fifty"),
         pytest.param(
             "Nine officers from the State Customs Service of Turkmenistan took part.",

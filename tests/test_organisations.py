@@ -85,6 +85,9 @@ CASES = [
     pytest.param(["Dispensaries of Jizzakh were equipped by the Narcological Dispensaries of Fergana."], set(), id="not-plural-name"),
     pytest.param(["Capacity Building in Criminal Justice, Crime Prevention and Integrity"], set(), id="not-heading-topic"),
     pytest.param(["“Off the pitch it is the same,” said Aizada, a midfielder from Kant."], set(), id="not-person"),
+    pytest.param(["The UNODC Regional Office for Southeast Asia and the Pacific hosted the meeting."], {("UNODC Regional Office for Southeast Asia and the Pacific", None)}, id="and-the-region-stays-in-name"),
+    pytest.param(["The Ministry of Justice and the World Customs Organization signed it."], {("Ministry of Justice", None), ("World Customs Organization", None)}, id="and-the-body-splits"),
+    pytest.param(["A judge of Viet Nam's Supreme People's Court chaired the trial."], {("Supreme People's Court", None)}, id="two-word-country-owner-dropped"),
     pytest.param(["Delegations of the Russian Federation and the OSCE met."], {("Organization for Security and Co-operation in Europe", "OSCE")}, id="not-country-with-organisation-head"),
 ]
 
