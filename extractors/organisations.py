@@ -55,7 +55,13 @@ ORG_HEADS = frozenset(
     university academy foundation fund bank authority directorate administration unit secretariat parliament assembly
     senate cabinet inspectorate board group society mission college hospital dispensary league alliance coalition
     chamber corporation company division procuracy prosecution militia gendarmerie headquarters nations forces services
-    troops""".split()
+    troops community""".split()
+)
+# Titles whose holder's office is a body ("Director of Public Prosecutions' Office"); after
+# other words a possessive leaves the head before it ("Staff of the General Prosecutor's Office").
+OFFICE_HOLDERS = frozenset(
+    """director attorney prosecutor auditor inspector commissioner registrar ombudsman solicitor controller
+    comptroller procurator""".split()
 )
 # Plural heads that still name one body ("United Nations", "Armed Forces", "Customs Headquarters").
 PLURAL_HEADS = frozenset({"nations", "forces", "headquarters", "services", "troops"})
@@ -133,6 +139,9 @@ def head_word(name: str) -> str:
     Pakistan").
     """
     words = name.replace("’", "'").split()
+    owners = [i for i, word in enumerate(words[:-1]) if word.endswith(("'s", "s'"))]
+    if owners and words[0].lower() in OFFICE_HOLDERS:
+        words = words[owners[-1] + 1 :]  # "Director of Public Prosecutions' Office" is an office
     for position, word in enumerate(words):
         if (word.lower() in SEGMENT_CONNECTORS or word.lower() in ("in", "at")) and position > 0:
             words = words[:position]
@@ -250,8 +259,10 @@ def is_name_word(token: Token) -> bool:
 
 
 def is_possessive(token: Token) -> bool:
-    """A possessive ending, however the apostrophe is typed ("'s", "’s", "`s")."""
-    return token.text in ("'s", "’s", "`s")
+    """A possessive ending, however the apostrophe is typed ("'s", "’s", "`s", a plural's "s'")."""
+    if token.text in ("'s", "’s", "`s"):
+        return True
+    return token.text in ("'", "’") and token.i > 0 and not token.nbor(-1).whitespace_ and token.nbor(-1).lower_.endswith("s")
 
 
 def joins_words(doc: Doc, i: int) -> bool:

@@ -16,8 +16,16 @@ from spacy.tokens import Doc, Span
 
 from extractors.gazetteer import Gazetteer, GazetteerEntry, fold
 
-# Lower-case words allowed inside a name ("Bosnia and Herzegovina", "Republic of Korea").
-NAME_CONNECTORS = frozenset({"and", "of", "the", "de", "la", "del", "al", "el", "du", "des", "di", "da", "upon", "on", "i", "e"})
+# Lower-case words allowed inside a name ("Bosnia and Herzegovina", "Republic of Korea", "Dar es
+# Salaam", "Rio de Janeiro", "Ras al-Khaimah", "Port-au-Prince"); a run holding one is a name only
+# when the gazetteer has the whole run, and the longest such run wins ("Dar es Salaam", not "Dar").
+NAME_CONNECTORS = frozenset(
+    {"and", "of", "the", "de", "la", "le", "les", "los", "las", "del", "al", "el", "es", "as", "ash", "ad", "ar",
+     "az", "ul", "ur", "du", "des", "di", "da", "do", "dos", "das", "upon", "on", "en", "sur", "sous", "au", "aux",
+     "am", "an", "der", "den", "op", "aan", "bei", "y", "i", "e", "et"}
+)
+# Lower-case type words that end some regions' names ("the Great Lakes region", "the Mekong region").
+REGION_TYPE_WORDS = frozenset({"region", "subregion", "basin"})
 # Suffix word → the English type word of an admin area ("Chui province" is an admin area).
 ADMIN_SUFFIXES: Mapping[str, str] = {
     **dict.fromkeys(("province", "provinces"), "Province"),
@@ -52,6 +60,14 @@ def looks_like_name(span: Span) -> bool:
     return all(t.text[:1].isupper() or t.text[:1].isdigit() or t.lower_ in NAME_CONNECTORS for t in words)
 
 
+def is_region_with_type_word(span: Span, entries: Sequence[GazetteerEntry]) -> bool:
+    """A region's name whose last word is its type word in lower case ("Great Lakes region")."""
+    return (
+        len(span) > 1 and span[-1].lower_ in REGION_TYPE_WORDS and looks_like_name(span[:-1])
+        and any(entry.type == "region" for entry in entries)
+    )
+
+
 def iter_name_spans(doc: Doc | Span, gazetteer: Gazetteer) -> Iterator[tuple[int, int, Sequence[GazetteerEntry]]]:
     """Longest gazetteer names in the tokens, left to right, demonym phrases skipped."""
     i = 0
@@ -66,7 +82,7 @@ def iter_name_spans(doc: Doc | Span, gazetteer: Gazetteer) -> Iterator[tuple[int
             if not span[-1].text[:1].isalnum() or any(t.text in NAME_BREAKS for t in span):
                 continue
             entries = gazetteer.names.get(fold(span.text))
-            if entries and looks_like_name(span):
+            if entries and (looks_like_name(span) or is_region_with_type_word(span, entries)):
                 found = (i, i + n, entries)
                 break
         demonym = demonym_length(doc, i, gazetteer)
@@ -85,31 +101,65 @@ def demonym_length(doc: Doc | Span, i: int, gazetteer: Gazetteer) -> int:
     return 0
 
 
-def rank_cities(entries: Iterable[GazetteerEntry], countries: Counter[str], key: str = "") -> list[GazetteerEntry]:
+def rank_cities(
+    entries: Iterable[GazetteerEntry],
+    countries: Counter[str],
+    key: str = "",
+    capitals: Mapping[str, GazetteerEntry] | None = None,
+) -> list[GazetteerEntry]:
     """Places of one name, best first.
 
     A place whose own name is the one written comes before one that merely has it as a former
-    or foreign name ("Samarkand" the Uzbek city, not Temirtau, once called Samarkand). Among
-    the rest, size and the document's countries are weighed together: a place in the country the
-    document names most counts as if it were 30 times larger, so "Kant" in a bulletin about
-    Kyrgyzstan is the Kyrgyz town, not the Indian one, but "Vienna" stays the Austrian capital
-    in a text that also names the United States.
+    or foreign name ("Samarkand" the Uzbek city, not Temirtau, once called Samarkand). Next, the
+    capital of a country the document names comes before namesakes in countries it names less
+    often or never ("a court in Victoria" in a bulletin that names the Seychelles three times is
+    their capital, not the larger Victoria of Hong Kong or of Texas). Among the rest, size and
+    the document's countries are weighed together: a place in the country the document names
+    most counts as if it were 30 times larger, so "Kant" in a bulletin about Kyrgyzstan is the
+    Kyrgyz town, not the Indian one, but "Vienna" stays the Austrian capital in a text that also
+    names the United States.
+
+    Args:
+        entries: The places.
+        countries: The document's countries (see `places.document_countries`).
+        key: The folded name written.
+        capitals: Country code → its capital city (`Gazetteer.capitals`).
     """
 
     most = max(countries.values(), default=0) or 1
+    entries = list(entries)
+    # Capitals of countries the document names, and how often it names the most named of them.
+    named_capitals = [
+        e for e in entries
+        if capitals and countries.get(e.country or "") and capitals.get(e.country or "") == e and own_name(e, key)
+    ]
+    capital_count = max((countries[e.country or ""] for e in named_capitals), default=0)
 
     def weight(entry: GazetteerEntry) -> float:
         """log10 of the population, plus the document-country bonus in proportion to how often
         the document names the country (a stray "Drug" read as an Indian town weighs little)."""
         return math.log10(entry.population + 1) + DOCUMENT_COUNTRY_WEIGHT * countries.get(entry.country or "", 0) / most
 
-    return sorted(entries, key=lambda e: (not own_name(e, key), -weight(e)))
+    def outranked(entry: GazetteerEntry) -> bool:
+        """Whether a capital of a country the document names more often outranks the place."""
+        return bool(named_capitals) and entry not in named_capitals and countries.get(entry.country or "", 0) < capital_count
+
+    return sorted(entries, key=lambda e: (not own_name(e, key), outranked(e), -weight(e)))
 
 
 def own_name(entry: GazetteerEntry, key: str) -> bool:
     """Whether a folded name is the place's canonical name (an admin area's without its type word)."""
     name = fold(entry.name)
     return name == key or (entry.type == "admin_area" and name.rsplit(" ", 1)[0] == key)
+
+
+def weak_reading(entries: Sequence[GazetteerEntry], key: str, countries: Counter[str]) -> bool:
+    """Whether a name reads as these places only weakly: it is none's own name, only an alternate
+    one, and none lies in a country the document names ("Namanga", a Kenyan border town the
+    gazetteer lacks, is an alternate name of Namangan, Uzbekistan, in a bulletin about Eastern
+    Africa). Such a reading gives way to a site noun, an apposition that locates the name in
+    another country, or a site of that name (see `places`)."""
+    return not any(own_name(entry, key) for entry in entries) and not any(countries.get(entry.country or "") for entry in entries)
 
 
 def single_country(countries: Counter[str]) -> str | None:

@@ -8,8 +8,12 @@ around it says it is used as a place (the model's GPE/LOC label, a locative prep
 kept unless it is part of a person's name. Words that only qualify a noun are not places:
 demonyms and adjectives ("Kyrgyz soms", "Turkmen Customs officers", "Central Asian states"),
 and a place inside an organisation's name loses to the organisation in the pipeline's overlap
-arbitration. Names the gazetteer lacks are still places when the text locates them clearly:
-"Nizhniy Pyanj border crossing", "the “Morport Aktau” sea port", "Kemin district".
+arbitration; nor are languages ("in Swahili, English or Kinyarwanda"). Names the gazetteer lacks
+are still places when the text locates them clearly: "Nizhniy Pyanj border crossing", "the
+“Morport Aktau” sea port", "Kemin district", "Chiang Saen, a river port in Chiang Rai Province".
+A name that is only an alternate name of a place in a country the document never names
+("Namanga" for Namangan, Uzbekistan, in a bulletin about Eastern Africa) is weak evidence: it
+gives way to a site noun, an apposition locating it elsewhere, or a site of the same name.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
@@ -34,9 +38,10 @@ from extractors.placenames import (
     rank_cities,
     sentence_countries,
     single_country,
+    weak_reading,
 )
-from extractors.sites import iter_sites
-from schemas.values import PlaceValue
+from extractors.appositions import TITLES, apposition_country, is_language, iter_unknown_appositions
+from extractors.sites import Site, agree_sites, iter_sites
 
 if TYPE_CHECKING:
     from pipeline.passages import Passage
@@ -50,7 +55,7 @@ PLURAL_SUFFIXES = frozenset(
 LOCATIVES: Mapping[str, int] = {
     **dict.fromkeys(
         ("in", "to", "from", "at", "near", "across", "throughout", "around", "via", "into", "inside", "outside",
-         "within", "towards", "toward", "through", "visited", "between", "across"),
+         "within", "towards", "toward", "through", "visited", "between", "across", "off"),
         2,
     ),
     "of": 1,
@@ -63,8 +68,6 @@ PLACE_NOUNS = frozenset(
 )
 # Words that join the members of a list of places.
 LIST_JOINERS = frozenset({",", "and", "or", "&"})
-# Titles before a person's name: "Dr Kant" is nobody's city.
-TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "professor", "sir", "madam", "president", "minister", "ambassador", "judge", "general"})
 CONFIDENCE = {"strong": 0.9, "gazetteer": 0.8, "listed": 0.75, "capital": 0.7, "unknown": 0.6, "guessed": 0.5}
 # The place type of a name the gazetteer lacks, by the model's entity label.
 NER_TYPES = {"GPE": "city", "LOC": "region", "FAC": "site"}
@@ -82,6 +85,8 @@ class Candidate:
         suffix_type: English type word of an admin suffix ("Region", "Province").
         suffix_end: Token after the suffix word, when it directly follows this candidate.
         label: The model's entity label of a name the gazetteer lacks (GPE, LOC or FAC).
+        located_in: Country of the known place an apposition locates the name in ("Chiang Saen, a
+            river port in Chiang Rai Province": TH), for a name the gazetteer lacks or knows weakly.
         score: Evidence that the name is used as a place.
         chosen: The place the candidate resolves to, once decided.
         confidence: Confidence of the resolved mention.
@@ -94,6 +99,7 @@ class Candidate:
     suffix_type: str | None = None
     suffix_end: int | None = None
     label: str | None = None
+    located_in: str | None = None
     score: int = 0
     chosen: GazetteerEntry | None = None
     confidence: float = 0.0
@@ -168,6 +174,13 @@ def choose_entry(
         local: Countries its sentence names, for a name the gazetteer lacks.
     """
     entries, key = candidate.entries, fold(name)
+    capitals = gazetteer.capitals
+    if candidate.located_in is not None and (
+        not entries or (weak_reading(entries, key, countries) and all(e.country != candidate.located_in for e in entries))
+    ):
+        return GazetteerEntry(name, "city", candidate.located_in)  # "Chiang Saen, a river port in Chiang Rai Province"
+    if candidate.located_in is not None and any(e.country == candidate.located_in for e in entries):
+        entries = tuple(e for e in entries if e.country == candidate.located_in)  # "Kant, a town east of Bishkek"
     if candidate.suffix == "admin":
         regions = [e for e in gazetteer.names.get(fold(f"{name} {candidate.suffix_type}"), ()) if e.type == "region"]
         if regions:
@@ -176,21 +189,21 @@ def choose_entry(
         if not areas:
             areas = [a for c in entries if c.type == "city" for a in gazetteer.admin_areas(name, c.country)]
         if areas:
-            return rank_cities(areas, countries, key)[0]
+            return rank_cities(areas, countries, key, capitals)[0]
         if any(e.type in ("country", "region") for e in entries):
             return None  # "the Central Asia region" is the region itself
-        cities = rank_cities((e for e in entries if e.type == "city"), countries, key)
+        cities = rank_cities((e for e in entries if e.type == "city"), countries, key, capitals)
         country = cities[0].country if cities else next(iter(local), single_country(countries))
         return GazetteerEntry(f"{name} {candidate.suffix_type}", "admin_area", country)
     if not entries and candidate.label in NER_TYPES:
         return GazetteerEntry(name, NER_TYPES[candidate.label], next(iter(local), single_country(countries)))
     if candidate.suffix == "city":
         cities = [e for e in entries if e.type == "city"]
-        return rank_cities(cities, countries, key)[0] if cities else None
+        return rank_cities(cities, countries, key, capitals)[0] if cities else None
     for kind in ("country", "region", "city", "admin_area"):
         found = [e for e in entries if e.type == kind]
         if found:
-            return rank_cities(found, countries, key)[0]
+            return rank_cities(found, countries, key, capitals)[0]
     return None
 
 
@@ -200,7 +213,8 @@ def evidence(candidate: Candidate, doc: Doc) -> int:
     entry = candidate.chosen
     if entry is None:
         return -10
-    score = locative_weight(doc, candidate.start) + (3 if candidate.suffix else 0)
+    located = candidate.located_in is not None and entry.country == candidate.located_in
+    score = locative_weight(doc, candidate.start) + (3 if candidate.suffix else 0) + (5 if located else 0)
     labels = {t.ent_type_ for t in span}
     if labels & {"GPE", "LOC", "FAC"}:
         score += 2
@@ -274,6 +288,9 @@ def resolve_candidates(candidates: list[Candidate], doc: Doc, gazetteer: Gazette
         lead = locative_weight(doc, run[0].start)
         for member in run:
             name = doc[member.start : member.end].text
+            if member.entries:  # "Garowe, the capital of Puntland"; ", in Kajiado County" only for a weak reading
+                short = weak_reading(member.entries, fold(name), countries)
+                member.located_in = apposition_country(doc, member.end, gazetteer, countries, short=short)
             local = sentence_countries(doc[member.start].sent, gazetteer) if not member.entries else []
             member.chosen = choose_entry(member, gazetteer, countries, name, local)
             member.score = evidence(member, doc) + (lead if member is not run[0] else 0)
@@ -292,6 +309,8 @@ def mention_confidence(candidate: Candidate, listed: bool) -> float:
     entry = candidate.chosen
     if entry is None or candidate.score <= -3 or (candidate.score < 3 and not listed):
         return 0.0
+    if candidate.located_in is not None and entry.type == "city" and entry.geonames_id is None:
+        return CONFIDENCE["unknown"]
     if not candidate.entries:
         return CONFIDENCE["unknown"] if candidate.suffix else CONFIDENCE["guessed"]
     if candidate.score >= 5:
@@ -303,17 +322,21 @@ NameSpans = list[tuple[int, int, Sequence[GazetteerEntry]]]
 """Gazetteer names found in one passage's tokens: (start token, end token, entries)."""
 
 
-def iter_candidates(doc: Doc, gazetteer: Gazetteer, names: NameSpans) -> list[Candidate]:
-    """Gazetteer names and unknown names with an admin suffix, in token order.
+def iter_candidates(doc: Doc, gazetteer: Gazetteer, names: NameSpans, countries: Counter[str]) -> list[Candidate]:
+    """Gazetteer names, and unknown names with an admin suffix, an apposition or a place label, in token order.
 
     Args:
         doc: The passage's parse.
         gazetteer: The gazetteer.
         names: The passage's gazetteer names (`iter_name_spans`), found once per passage.
+        countries: The document's countries (`document_countries`).
     """
     candidates = [Candidate(start, end, entries) for start, end, entries in names]
     taken = {i for c in candidates for i in range(c.start, c.end)}
     candidates += [Candidate(start, end, ()) for start, end in iter_unknown_admin_spans(doc, taken)]
+    taken = {i for c in candidates for i in range(c.start, c.end)}
+    appositions = iter_unknown_appositions(doc, gazetteer, countries, taken)
+    candidates += [Candidate(start, end, (), located_in=code) for start, end, code in appositions]
     taken = {i for c in candidates for i in range(c.start, c.end)}
     candidates += [Candidate(ent.start, ent.end, (), label=ent.label_) for ent in iter_unknown_entities(doc, gazetteer, taken)]
     return sorted(candidates, key=lambda c: c.start)
@@ -332,8 +355,8 @@ def iter_unknown_entities(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> It
             ent = ent[1:]
         if not len(ent) or not all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in ent):
             continue  # an acronym ("AI", "UNODC") is not a place the gazetteer forgot
-        if fold(ent.text) in gazetteer.demonyms or ent[0].is_sent_start or is_upper_text(ent.sent):
-            continue
+        if fold(ent.text) in gazetteer.demonyms or is_language(ent.text) or ent[0].is_sent_start or is_upper_text(ent.sent):
+            continue  # "in Swahili, English or Kinyarwanda": a language is never a place
         if locative_weight(doc, ent.start) >= 2:
             yield ent
 
@@ -358,15 +381,35 @@ def document_countries(passages: Sequence[Passage], names: Sequence[NameSpans]) 
     """How often the document names each country, directly or through a place only it has.
 
     This is the prior for ambiguous names: "Kant" in a bulletin that mentions Bishkek is the
-    Kyrgyz town, not the Indian one.
+    Kyrgyz town, not the Indian one. A name that is only an alternate name of a place (not its
+    own) counts only for a country the document names otherwise: "Namanga", a Kenyan border town
+    the gazetteer lacks, is also an alternate name of Namangan, and does not make a bulletin about
+    Eastern Africa name Uzbekistan.
     """
     counts: Counter[str] = Counter()
+    alternates: list[str] = []
     for passage, spans in zip(passages, names):
         doc = passage.doc
         for start, end, entries in spans:
-            if (entries[0].type == "country" and entries[0].country) or implies_country(doc, start, end, entries):
-                counts[entries[0].country or ""] += 1
+            if entries[0].type == "country" and entries[0].country:
+                counts[entries[0].country] += 1
+            elif implies_country(doc, start, end, entries):
+                key = fold(doc[start:end].text)
+                if any(own_name(entry, key) for entry in entries):
+                    counts[entries[0].country or ""] += 1
+                else:
+                    alternates.append(entries[0].country or "")
+    for code in alternates:
+        if counts[code]:
+            counts[code] += 1
     return counts
+
+
+def direct_countries(names: Sequence[NameSpans]) -> frozenset[str]:
+    """The countries the document names by a country's name ("Ethiopia", "the Kyrgyz Republic")."""
+    return frozenset(
+        entries[0].country for spans in names for _, _, entries in spans if entries[0].type == "country" and entries[0].country
+    )
 
 
 def article_countries(passages: Sequence[Passage], gazetteer: Gazetteer) -> Counter[str]:
@@ -381,23 +424,14 @@ def article_countries(passages: Sequence[Passage], gazetteer: Gazetteer) -> Coun
     return counts
 
 
-def agree_site_countries(mentions: Sequence[Mention]) -> list[Mention]:
-    """Mentions where a site named again without a located context gets the country found elsewhere.
-
-    "Record seizure at Port Qasim" (a headline) names no country; "Port Qasim in Karachi" does.
-    """
-    known: dict[str, str] = {}
-    for mention in mentions:
-        value = mention.value
-        if isinstance(value, PlaceValue) and value.type == "site" and value.country:
-            known.setdefault(value.name, value.country)
-    agreed = []
-    for mention in mentions:
-        value = mention.value
-        if isinstance(value, PlaceValue) and value.type == "site" and not value.country and value.name in known:
-            mention = dataclasses.replace(mention, value=value.model_copy(update={"country": known[value.name]}))
-        agreed.append(mention)
-    return agreed
+def site_names(sites: Sequence[Sequence[Site]]) -> dict[str, Site]:
+    """The document's sites by their name without site nouns (`Site.head`): "bole" → Bole
+    International Airport, "namanga" → Namanga."""
+    heads: dict[str, Site] = {}
+    for site in (site for passage in sites for site in passage):
+        if site.head and site.country:
+            heads.setdefault(site.head, site)
+    return heads
 
 
 @register("places.gazetteer")
@@ -411,20 +445,27 @@ class PlaceGazetteer(Extractor):
         gazetteer = load_gazetteer()
         names = [list(iter_name_spans(passage.doc, gazetteer)) for passage in passages]
         countries = document_countries(passages, names)
+        named = direct_countries(names)
         sections: dict[str, list[Passage]] = {}
         for passage in passages:
             if passage.section is not None:
                 sections.setdefault(passage.section, []).append(passage)
         # Counted only for the articles of the few sites that nothing nearer locates.
         article_of = functools.cache(lambda section: article_countries(sections[section], gazetteer))
-        mentions = [
-            m
-            for passage, spans in zip(passages, names)
-            for m in self.find(
-                passage, gazetteer, countries, spans, functools.partial(article_of, passage.section) if passage.section is not None else None
-            )
-        ]
-        yield from agree_site_countries(mentions)
+        sites = agree_sites(
+            [
+                list(
+                    iter_sites(
+                        passage.text, passage.doc, gazetteer, countries,
+                        functools.partial(article_of, passage.section) if passage.section is not None else None, named,
+                    )
+                )
+                for passage in passages
+            ]
+        )
+        heads = site_names(sites)
+        for passage, spans, passage_sites in zip(passages, names, sites):
+            yield from self.find(passage, gazetteer, countries, spans, passage_sites, heads)
 
     def find(
         self,
@@ -432,17 +473,27 @@ class PlaceGazetteer(Extractor):
         gazetteer: Gazetteer,
         countries: Counter[str],
         names: NameSpans,
-        article: Callable[[], Counter[str]] | None = None,
+        sites: Sequence[Site],
+        heads: Mapping[str, Site],
     ) -> Iterator[Mention]:
-        """The place mentions of one passage, in text order (`names`: its gazetteer names; `article`:
-        the countries its article names, counted on demand)."""
+        """The place mentions of one passage, in text order.
+
+        Args:
+            passage: The passage.
+            gazetteer: The gazetteer.
+            countries: The document's countries (`document_countries`).
+            names: The passage's gazetteer names.
+            sites: The passage's sites, their countries agreed across the document (`agree_sites`).
+            heads: The document's sites by name without site nouns (`site_names`): a name written
+                alone that the gazetteer lacks, knows weakly or puts in another country is the site
+                ("a third of them at Bole" after "Bole International Airport in Addis Ababa").
+        """
         doc = passage.doc
         mentions: list[Mention] = []
-        sites = list(iter_sites(passage.text, doc, gazetteer, countries, article))
         for site in sites:
             value = GazetteerEntry(site.name, "site", site.country).to_value()
             mentions.append(Mention(passage.index, site.start, site.end, "place", value, self.name, CONFIDENCE["unknown"]))
-        candidates = iter_candidates(doc, gazetteer, names)
+        candidates = iter_candidates(doc, gazetteer, names, countries)
         resolve_candidates(candidates, doc, gazetteer, countries)
         for candidate in candidates:
             if candidate.chosen is None or candidate.confidence <= 0:
@@ -451,9 +502,27 @@ class PlaceGazetteer(Extractor):
             end = span.end_char
             if any(s.start < end and span.start_char < s.end for s in sites):
                 continue
-            mentions.append(
-                Mention(passage.index, span.start_char, end, "place", candidate.chosen.to_value(), self.name, candidate.confidence)
-            )
+            value, confidence = candidate.chosen.to_value(), candidate.confidence
+            key = fold(doc[candidate.start : candidate.end].text)
+            site = heads.get(key) if not candidate.suffix else None
+            if site is not None and names_site(candidate, site, key, countries):
+                value, confidence = GazetteerEntry(site.name, "site", site.country).to_value(), CONFIDENCE["unknown"]
+            mentions.append(Mention(passage.index, span.start_char, end, "place", value, self.name, confidence))
         for start, end, capital in iter_capital_mentions(doc, gazetteer):
             mentions.append(Mention(passage.index, start, end, "place", capital.to_value(), self.name, CONFIDENCE["capital"]))
         yield from sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def names_site(candidate: Candidate, site: Site, key: str, countries: Counter[str]) -> bool:
+    """Whether a name written alone means a site of the document named so ("at Bole", "in Namanga").
+
+    It does when the gazetteer lacks the name, knows it only weakly, or puts it in another
+    country than the site's: "Bole", a Chinese city, after "Bole International Airport in Addis
+    Ababa". A city of the site's own country keeps its reading: "Karachi" beside "Karachi port".
+    """
+    entry = candidate.chosen
+    if entry is None or entry.type not in ("city", "admin_area"):
+        return False
+    if not candidate.entries or entry not in candidate.entries:
+        return True
+    return entry.country != site.country or weak_reading(candidate.entries, key, countries)

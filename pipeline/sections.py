@@ -224,7 +224,7 @@ def iter_placed(pages: Sequence[PageLayout], settings: SectionSettings) -> Itera
         inserts: dict[int, list[Placed]] = {}
         for panel in sorted(page.panels, key=lambda p: (p.box[1], p.box[0])):
             anchor = anchor_section(panel, placed)
-            point = _insertion_point(panel, placed, anchor)
+            point = _before_running_sentence(placed, _insertion_point(panel, placed, anchor), anchor)
             inserts.setdefault(point, []).extend(_panel_placed(panel, anchor, articles, settings))
         ordered = [*inserts.get(-1, [])]
         for index, item in enumerate(placed):
@@ -235,6 +235,23 @@ def iter_placed(pages: Sequence[PageLayout], settings: SectionSettings) -> Itera
 
 SENTENCE_END = (".", "!", "?", '"', "\u201d", "'", "\u2019", ")")
 RUNNING = frozenset({"body", "sidebar", "list_item"})
+
+
+def _before_running_sentence(placed: Sequence[Placed], point: int, anchor: str | None) -> int:
+    """Where a panel goes when its article's last block on the page runs on to the next page.
+
+    Read after that block, the panel would cut a sentence in two across the page break, so it is
+    read before the article's text on the page instead (right after its headline, if there).
+    """
+    if anchor is None or point < 0:
+        return point
+    last = placed[point].block
+    if last.role not in RUNNING or last.text.rstrip().endswith(SENTENCE_END):
+        return point
+    for index, item in enumerate(placed):
+        if item.section == anchor and item.block.role in RUNNING:
+            return index - 1
+    return point
 
 
 def _interrupts(before: Placed, after: Placed) -> bool:

@@ -141,36 +141,3 @@ def make_passages(nlp, texts, section: str | None = None) -> list:
         bbox = (72.0, top, 72.0 + 5 * max(len(text), 1), top + 10)
         blocks.append(Block(f"p1-b{number}", 1, bbox, role, section, TextMap(text, boxes)))
     return list(iter_passages(blocks, nlp))
-
-
-def assert_gold_bar(gold_path: Path, fixture_output, tmp_path: Path, kind: str, bar: float = 0.90, margin: float = 0.25) -> None:
-    """Assert the project's bar for one kind on a fixture's gold facts.
-
-    The pipeline and the naive baseline are both scored by `bulletins eval`'s rules (unique
-    facts per document); the pipeline's F1 must reach `bar` and beat the baseline's by `margin`.
-
-    Args:
-        gold_path: The fixture's `<name>.gold.jsonl`.
-        fixture_output: The `fixture_output` fixture (the pipeline's result per fixture).
-        tmp_path: Where the records are written for the evaluation to read.
-        kind: The record kind scored.
-        bar: Lowest F1 allowed.
-        margin: Least F1 above the baseline's.
-    """
-    from pipeline.baseline import iter_baseline
-    from pipeline.evaluate import evaluate, read_gold, read_predictions
-    from pipeline.jsonl import line_to_json
-
-    name = gold_path.name.removesuffix(".gold.jsonl")
-    result = fixture_output(name)
-    systems = {"pipeline": [result.document, *result.records], "baseline": list(iter_baseline([FIXTURES / f"{name}.pdf"]))}
-    scores = []
-    for label, lines in systems.items():
-        records = tmp_path / f"{label}.jsonl"
-        records.write_text("".join(line_to_json(line) + "\n" for line in lines), encoding="utf-8")
-        evaluation = evaluate(read_gold(gold_path), read_predictions(records), label)
-        scores.append(next(r for r in evaluation.kinds if r.kind == kind))
-    ours, baseline = scores
-    errors = [f"FP {f.text!r} {dict(f.value)}" for f in ours.false_positives] + [f"FN {f.text!r}" for f in ours.misses]
-    assert ours.score.f1 >= bar, errors
-    assert ours.score.f1 - baseline.score.f1 >= margin, (ours.score, baseline.score)

@@ -54,6 +54,19 @@ def counts_in(nlp, texts: list[str]) -> list[Found]:
             [(40, "exact", "officers", None), (5, "exact", "women", None)],
             id="not-subset-cue-in-later-clause",
         ),
+        pytest.param(
+            "The campaign reached 2,150 people in fishing communities on the lake, of whom 860 were women.",
+            [(2150, "exact", "people", None), (860, "exact", "women", "2,150 people")],
+            id="subset-of-whom-before-number",
+        ),
+        pytest.param(
+            "Vessels boarded: 37, 29 of them dhows.",
+            [(37, "exact", "vessels", None), (29, "exact", "dhows", "Vessels boarded: 37")],
+            id="label-figure-and-unknown-plural",
+        ),
+        pytest.param("Suspects handed over for trial: 58", [(58, "exact", "suspects", None)], id="label-figure-participle"),
+        pytest.param("Total: 58", [], id="not-label-without-plural-noun"),
+        pytest.param("He said: 40 officers came.", [(40, "exact", "officers", None)], id="not-label-when-noun-follows"),
         pytest.param("Three new border liaison offices opened.", [(3, "exact", "border liaison offices", None)], id="subject-keeps-classifying-nouns"),
         pytest.param("One hundred and fifty girls took part in the tournament.", [(150, "exact", "girls", None)], id="words-hundred-and-fifty"),
         pytest.param(
