@@ -146,6 +146,8 @@ def extend_left(text: str, start: int, floor: int) -> int:
                 start = floor + previous.start(1)
                 continue
             return start
+        if word.replace("’", "'").endswith(("'s", "s'")):
+            return start  # "India's Border Security Force (BSF)": the owner is not part of the name
         if word[:1].isupper() and word.lower() not in LEADING_WORDS and word[-1].isalnum():
             start = floor + match.start(1)
             continue

@@ -29,12 +29,16 @@ from extractors.currencies import (
     CurrencyTable,
     currency_table,
 )
+from extractors.gazetteer import load_gazetteer
 from extractors.numbers import NumberSpan, iter_numbers
+from extractors.placenames import implies_country, iter_name_spans
 from extractors.qualifiers import qualifier_after, qualifier_before
 from extractors.spans import clip_to_block
 from schemas.values import AmountValue, Qualifier
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span
+
     from pipeline.passages import Passage
 
 # How far before a number its currency sign may start ("CFAF " is the longest in use).
@@ -123,6 +127,19 @@ def iter_place_hints(text: str, table: CurrencyTable) -> Iterator[PlaceHint]:
             yield PlaceHint(match.start(), codes)
 
 
+def city_currencies(sentence: Span, table: CurrencyTable) -> Counter[str]:
+    """Currencies of the countries that the sentence's large cities name ("Rs 5 crore in Mumbai").
+
+    Looked up only for an amount whose written currency fits several, as the gazetteer lookup
+    costs more than the country names the other hints come from.
+    """
+    codes: Counter[str] = Counter()
+    for start, end, entries in iter_name_spans(sentence, load_gazetteer()):
+        if entries[0].type == "city" and implies_country(sentence, start, end, entries):
+            codes.update(table.territory_currencies.get(entries[0].country or "", frozenset()))
+    return codes
+
+
 def choose_currency(codes: frozenset[str], levels: Sequence[Counter[str]]) -> tuple[str, float] | None:
     """The currency meant, and how sure that is, from the places named at each level.
 
@@ -169,6 +186,8 @@ class AmountRules(Extractor):
         sentence = passage.sentence(span.start, span.end)
         lo, hi = sentence.start_char, sentence.end_char
         in_sentence = Counter(code for hint in hints if lo <= hint.start < hi for code in hint.codes)
+        if len(span.codes) > 1:
+            in_sentence.update(city_currencies(sentence, currency_table()))
         chosen = choose_currency(span.codes, (in_sentence, *wider))
         if chosen is None:
             return None

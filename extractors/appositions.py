@@ -1,7 +1,9 @@
 """Places the gazetteer lacks that an apposition locates: "Chiang Saen, a river port in Chiang Rai Province".
 
 Bulletins name small towns once and say at once where they are; the apposition is the evidence
-that the name is a settlement, and the known place after it gives the country. Languages and
+that the name is a settlement, and the known place after it gives the country. A route between
+known places does too ("Wagah, on the road between Lahore and Amritsar"), giving the country only
+when both ends lie in one. Languages and
 people are ruled out: "in Swahili", "Aizada, a midfielder from Kant".
 """
 
@@ -26,6 +28,10 @@ SETTLEMENT_NOUNS = frozenset(
 )
 # Words after the settlement noun that locate it relative to a known place ("in", "north of").
 APPOSITION_RELATIONS = frozenset({"in", "on", "near", "outside", "along", "off"})
+# Nouns of a way between places: "Wagah, on the road between Lahore and Amritsar" (see `route_countries`).
+ROUTE_NOUNS = frozenset({"road", "highway", "motorway", "railway", "railroad", "route", "corridor", "border", "frontier"})
+# The model's labels of names that are no places ("On Monday, on the road from ...").
+NON_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 DIRECTIONS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
      "south-east", "south-west"}
@@ -34,18 +40,21 @@ DIRECTIONS = frozenset(
 
 def iter_unknown_appositions(
     doc: Doc, gazetteer: Gazetteer, countries: Counter[str], taken: set[int]
-) -> Iterator[tuple[int, int, str]]:
+) -> Iterator[tuple[int, int, str | None]]:
     """Capitalised names the gazetteer lacks that an apposition says are settlements, with the
-    country of the place locating them: "Chiang Saen, a river port in Chiang Rai Province" (TH).
+    country of the place locating them: "Chiang Saen, a river port in Chiang Rai Province" (TH);
+    or places on a route between known places, with their country when the route's places share
+    one, else None: "Wagah, on the road between Lahore and Amritsar" (PK and IN) is a place the
+    apposition does not put in either country.
 
     A person's name is not one: "Aizada, a 15-year-old midfielder from Kant" has no settlement
-    noun, and a title before the name ("Dr") or a demonym or language ("Swahili") rules it out.
+    noun, and a title before the name ("Dr"), a demonym or language ("Swahili") or a date rules it out.
     """
     for comma in doc:
         if comma.text != "," or comma.i == 0 or comma.i - 1 in taken:
             continue
         code = apposition_country(doc, comma.i, gazetteer, countries)
-        if code is None:
+        if code is None and not route_countries(doc, comma.i, gazetteer, countries):
             continue
         start = comma.i
         while start > 0 and comma.i - start < 3 and start - 1 not in taken and is_name_word(doc[start - 1]):
@@ -58,6 +67,8 @@ def iter_unknown_appositions(
         if start > 0 and doc[start - 1].lower_.rstrip(".") in TITLES:
             continue
         if fold(name.text) in gazetteer.demonyms or is_language(name.text) or is_upper_text(name.sent):
+            continue
+        if any(t.ent_type_ in NON_PLACE_LABELS for t in name):
             continue
         yield start, comma.i, code
 
@@ -86,6 +97,9 @@ def apposition_country(
     """
     if comma >= len(doc) or doc[comma].text != ",":
         return None
+    route = route_countries(doc, comma, gazetteer, countries)
+    if route:
+        return route[0] if len(set(route)) == 1 else None  # "X, on the road from Lahore to Islamabad": PK
     i = comma + 1
     if short and i < len(doc) and doc[i].lower_ in ("in", "near", "outside"):
         return locating_country(doc, i + 1, gazetteer, countries)
@@ -113,14 +127,50 @@ def apposition_country(
     return locating_country(doc, i, gazetteer, countries)
 
 
+def route_countries(doc: Doc, comma: int, gazetteer: Gazetteer, countries: Counter[str]) -> list[str]:
+    """The countries of the known places of a route apposition after a name, in order, or [].
+
+    ", on the road between Lahore and Amritsar" → [PK, IN]; ", along the highway from Kolkata to
+    Dhaka" → [IN, BD]: "on" or "along", "the", up to two lower-case words and a route noun, then
+    "between" or "from" and the places, joined by "and" or "to", up to the next comma. Both ends
+    must be known places with a country; "on the border with Afghanistan" says nothing (the name
+    lies on the other side).
+    """
+    i = comma + 1
+    if i + 2 >= len(doc) or doc[i].lower_ not in ("on", "along") or doc[i + 1].lower_ != "the":
+        return []
+    i += 2
+    words = 0
+    while i < len(doc) and doc[i].is_lower and doc[i].is_alpha and doc[i].lower_ not in ROUTE_NOUNS and words < 2:
+        i, words = i + 1, words + 1
+    if i + 1 >= len(doc) or doc[i].lower_ not in ROUTE_NOUNS or doc[i + 1].lower_ not in ("between", "from"):
+        return []
+    found: list[str] = []
+    i += 2
+    while (place := locating_place(doc, i, gazetteer, countries)) is not None:
+        code, i = place
+        found.append(code)
+        if i >= len(doc) or doc[i].lower_ not in ("and", "to"):
+            break
+        i += 1
+    return found if len(found) >= 2 else []
+
+
 def locating_country(doc: Doc, i: int, gazetteer: Gazetteer, countries: Counter[str]) -> str | None:
     """The country of the known place that starts at token i (after "the"), or None."""
+    place = locating_place(doc, i, gazetteer, countries)
+    return place[0] if place is not None else None
+
+
+def locating_place(doc: Doc, i: int, gazetteer: Gazetteer, countries: Counter[str]) -> tuple[str, int] | None:
+    """The country of the known place that starts at token i (after "the") and the token after it, or None."""
     while i < len(doc) and doc[i].lower_ == "the":
         i += 1
     for start, end, entries in iter_name_spans(doc[i : i + 6], gazetteer):
         places = [e for e in entries if e.type in ("country", "city", "admin_area") and e.country]
         if start == 0 and places:
-            return rank_cities(places, countries, fold(doc[i + start : i + end].text), gazetteer.capitals)[0].country
+            best = rank_cities(places, countries, fold(doc[i + start : i + end].text), gazetteer.capitals)[0]
+            return best.country or "", i + end
         break
     return None
 

@@ -244,8 +244,8 @@ def subject_tokens(doc: Doc, offset: int, value: int | float) -> Span | None:
     for token in doc[first.i : first.i + MAX_SUBJECT_TOKENS]:
         if not _is_modifier(token) or token.lower_ in filters.MONTHS:
             break
-        if token.lower_ in filters.MEASURE_UNITS:
-            return None
+        if token.lower_ in filters.MEASURE_UNITS and not (window and window[-1].text == "-"):
+            return None  # "two weeks", "2.5 tonnes"; not "4,500 multi-day trawlers"
         window.append(token)
     heads = [i for i, token in enumerate(window) if _is_head(token, value)]
     if not heads and _is_unknown_plural(first, value):

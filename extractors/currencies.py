@@ -55,6 +55,8 @@ SYMBOL_ALIASES: dict[str, str] = {
     "Rs": "rupees",
     "Rs.": "rupees",
     "Afs": "afghanis",
+    "Tk": "taka",
+    "Tk.": "taka",
     "FCFA": "cfa francs",
     "CFAF": "cfa francs",
     "CFA": "cfa francs",

@@ -101,17 +101,20 @@ class Vocabulary:
         """Each point shape as a pattern with named groups, in the order they are tried."""
         v = self
         year_of = rf"(?:{SP}(?i:of)(?:{SP}{v.the}(?i:year))?{SP}|{OSP}){YEAR}"
+        # "the second half of the year", "the start of the year": the year is the one the text is in.
+        of_the_year = rf"{SP}(?i:of){SP}{v.the}(?i:year)(?!{OSP}\d|\w)"
         second_year = rf"(?:{OSP}[{words.DASHES}/]{OSP}(?P<year2>(?:19|20)?\d\d)(?!\w))?"
         return {
             "numeric": NUMERIC,
             "day_first": rf"(?:{v.weekday})?(?:{v.the})?{DAY}(?:{SP}(?i:of))?{SP}{v.month}(?:,?{SP}{YEAR})?",
             "month_first": rf"{v.month_first_day()}(?:,?{SP}{YEAR})?",
             "quarter": rf"(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|(?:{v.the})?(?P<qo>{v.ordinal}){SP}(?i:quarter))(?:{year_of})?",
-            "half": rf"(?:H(?P<h>[12])|(?:{v.the})?(?P<ho>(?i:first|second|1st|2nd)){SP}(?i:half))(?:{year_of})",
+            "half": rf"(?:H(?P<h>[12])|(?:{v.the})?(?P<ho>(?i:first|second|1st|2nd)){SP}(?i:half))(?:{year_of}|{of_the_year})",
             "season": rf"(?:{v.the})?(?:{v.part})?{v.season}(?:{SP}(?:(?i:of){SP})?{YEAR}{second_year})?",
             "decade": rf"(?:{v.the})?(?:{v.part})?(?:{v.the})?(?P<decade>(?:19|20)\d0)['\u2019]?s(?!\w)",
             "month_year": rf"(?:{v.part})?{v.month}(?:{SP}(?i:of))?,?{SP}{YEAR}",
             "year": rf"(?:{v.part})?{YEAR}",
+            "part_of_the_year": rf"(?P<ypart>(?i:the{SP}(?:start|beginning|end)|(?:start|beginning|end))){of_the_year}",
             "month": rf"(?:{v.part})?{v.month}",
         }
 
@@ -254,6 +257,8 @@ def _match_to_point(name: str, match: re.Match[str]) -> Point:
         return Point(text, "decade", year=int(groups["decade"]), part=part)
     if name in ("month_year", "month"):
         return Point(text, "month", month=month, year=year, part=part)
+    if name == "part_of_the_year":
+        return Point(text, "year", year=None, part=words.PARTS[" ".join(groups["ypart"].lower().split()) + " of"])
     return Point(text, "year", year=year, part=part)
 
 

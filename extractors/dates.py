@@ -112,6 +112,10 @@ class DocumentDates:
         stated = [
             n for n in self.found[found.position] if n.year is not None and lo <= n.candidate.start < hi and n is not found
         ]
+        if refers_to_the_year(found.candidate):
+            # "the year" points back: "In 2019 ..., and by the end of the year ..." is 2019, but in
+            # "in the second half of the year, and ... in mid-2024" the later 2024 is another year.
+            stated = [n for n in stated if n.candidate.start < found.candidate.start]
         if not stated:
             return None
         year = min(stated, key=lambda n: abs(n.candidate.start - found.candidate.start)).year
@@ -165,6 +169,12 @@ YEAR_SOURCES: dict[str, tuple[Callable[[DocumentDates, Found], int | None], floa
     "issue_date": (DocumentDates.issue_year, 0.7),
 }
 """Where a partial date's year can come from, with the confidence each gives the date."""
+
+
+def refers_to_the_year(candidate: Candidate) -> bool:
+    """Whether the date names "the year" instead of a year ("the second half of the year")."""
+    points = (candidate.first, candidate.last)
+    return any(p is not None and p.year is None and p.text.lower().endswith("year") for p in points)
 
 
 def single_year(found: Sequence[Found]) -> int | None:

@@ -19,8 +19,9 @@ Canonical English names, decided here:
   PK-BA); else the ISO 3166-2 name without diacritics and local type words ("oblysy"), followed
   by the ISO 3166-2 type when it is Region, Province or Oblast ("Balkh Province", AF-BAL), or
   when English titles that country's areas of that type so (`COUNTRY_SUFFIXED_TYPES`: "Shan
-  State", MM-17; "Kano State", NG-KN; "Kajiado County", KE-10); other types stay bare ("Texas",
-  "Sabah", "Queensland");
+  State", MM-17; "Kano State", NG-KN; "Kajiado County", KE-10; "Dhaka Division", BD-C), the type
+  written once when the ISO name already ends in it ("Western Province", LK-1); other types stay
+  bare ("Texas", "Sabah", "Queensland");
 - an autonomous or self-declared region that ISO 3166-2 lacks ("Puntland", "Somaliland"): the
   name in `data/admin_areas.tsv`.
 """
@@ -41,10 +42,12 @@ from extractors.gazetteer import PLACES_TABLE, GazetteerEntry, fold, read_table,
 # ISO 3166-2 types that English appends to the name ("Chui Region", "Balkh Province").
 SUFFIXED_TYPES = frozenset({"Region", "Province", "Oblast"})
 # Types English appends in some countries only: Myanmar's and Nigeria's states are titled "Shan
-# State" and "Kano State", Kenya's and Liberia's counties "Kajiado County" and "Bong County", but
+# State" and "Kano State", Kenya's and Liberia's counties "Kajiado County" and "Bong County",
+# Bangladesh's divisions "Chattogram Division" and "Dhaka Division" (its districts stay bare), but
 # the states of the United States, India, Malaysia or Australia are bare ("Texas", "Sabah",
 # "Queensland"), and so are the counties of Norway or Hungary ("Rogaland", "Baranya").
 COUNTRY_SUFFIXED_TYPES: Mapping[str, frozenset[str]] = {
+    "BD": frozenset({"Division"}),
     "MM": frozenset({"State"}),
     "NG": frozenset({"State"}),
     "KE": frozenset({"County"}),
@@ -154,10 +157,13 @@ def iter_admin_areas(exonyms: Mapping[str, tuple[str, list[str]]]) -> Iterator[t
         suffixed = suffixed_types(sub.country_code)
         if f"iso:{sub.code}" in exonyms:
             name, spellings = exonyms[f"iso:{sub.code}"]
+            words = name.split()
+            bare = " ".join(words[:-1]) if len(words) > 1 and words[-1] in suffixed else name
         else:
-            name, spellings = (f"{base} {sub.type}" if sub.type in suffixed else base), []
-        words = name.split()
-        bare = " ".join(words[:-1]) if len(words) > 1 and words[-1] in suffixed else name
+            # "Western Province" (LK-1) already ends in its type: "Western Province", never
+            # "Western Province Province", and never "Western" alone either.
+            typed = sub.type in suffixed and base.split()[-1].casefold() != sub.type.casefold()
+            name, spellings, bare = (f"{base} {sub.type}" if typed else base), [], base
         entry = GazetteerEntry(name, "admin_area", sub.country_code, code=sub.code)
         yield entry, [name, bare, sub.name, base, *spellings]
 

@@ -38,6 +38,7 @@ UNITS = (
 ).split()
 BIG = ("hundred", "thousand", "million", "billion", "trillion")
 DOZEN = 12
+SCORE = 20
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORD = r"\b(?:" + "|".join(UNITS + list(BIG) + ["dozen"]) + r")\b"
@@ -55,6 +56,7 @@ NUMBER = re.compile(
     r"(?P<digits>" + _DIGITS + r")(?P<suffix>mln|mn|bn|m|k)?(?![\w]|[.,]\d)"
     r"(?:\s+(?P<scale>thousand|million|billion|trillion|mln|bn|lakhs?|crores?)\b)?"
     r"|(?P<half>half\s+a\s+(?:million|billion)\b)"
+    r"|(?P<score>\ba\s+score\s+of)(?=\s)"
     r"|(?P<words>" + _WORDS + r")"
     r")",
     re.IGNORECASE,
@@ -127,6 +129,8 @@ def iter_numbers(text: str) -> Iterator[NumberSpan]:
     for match in NUMBER.finditer(text):
         if match.group("digits"):
             yield _digits_span(match)
+        elif match.group("score"):
+            yield NumberSpan(match.start(), match.end(), SCORE, words=True)  # "a score of officers"
         elif match.group("half"):
             scale = match.group("half").split()[-1]
             yield NumberSpan(match.start(), match.end(), SCALES[scale.lower()] // 2, words=True, scaled=True)

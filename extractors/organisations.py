@@ -55,7 +55,7 @@ ORG_HEADS = frozenset(
     university academy foundation fund bank authority directorate administration unit secretariat parliament assembly
     senate cabinet inspectorate board group society mission college hospital dispensary league alliance coalition
     chamber corporation company division procuracy prosecution militia gendarmerie headquarters nations forces services
-    troops community""".split()
+    troops community navy army coastguard""".split()
 )
 # Titles whose holder's office is a body ("Director of Public Prosecutions' Office"); after
 # other words a possessive leaves the head before it ("Staff of the General Prosecutor's Office").
@@ -63,6 +63,8 @@ OFFICE_HOLDERS = frozenset(
     """director attorney prosecutor auditor inspector commissioner registrar ombudsman solicitor controller
     comptroller procurator""".split()
 )
+# Heads that also name an administrative area after a place's name ("Chattogram Division").
+ADMIN_AREA_HEADS = frozenset({"division"})
 # Plural heads that still name one body ("United Nations", "Armed Forces", "Customs Headquarters").
 PLURAL_HEADS = frozenset({"nations", "forces", "headquarters", "services", "troops"})
 # Heads of what is not an organisation, even when an acronym is defined for it.
@@ -165,9 +167,17 @@ def is_organisation_name(name: str) -> bool:
         return len(words) > 1 and words[-1].lower() == "customs" and is_place_word(words[:-1], ("country",))
     if head in NON_ORG_HEADS or head not in ORG_HEADS:
         return False
+    if head in ADMIN_AREA_HEADS and is_place_word([_head_phrase(words).rsplit(" ", 1)[0]], ("city", "admin_area")):
+        return False  # "Chattogram Division" is an administrative division, not a body
     if head.endswith("s") and head not in PLURAL_HEADS:
         return False
     return is_specific(words)
+
+
+def _head_phrase(words: Sequence[str]) -> str:
+    """The words of a name up to its head (before the first connector)."""
+    cut = next((i for i, word in enumerate(words) if i > 0 and word.lower() in (*SEGMENT_CONNECTORS, "in", "at")), len(words))
+    return " ".join(words[:cut])
 
 
 def is_specific(words: Sequence[str]) -> bool:
@@ -286,8 +296,8 @@ def chain_end(doc: Doc, i: int, limit: int) -> int:
             last = j
         elif token.lower_ in CONNECTORS and j + 1 < limit:
             k = j + 1
-            if doc[k].lower_ == "the" and k + 1 < limit and (token.lower_ != "and" or region_length(doc, k + 1, limit)):
-                k += 1  # "and the" goes on only into a region: "Office for Southeast Asia and the Pacific"
+            if doc[k].lower_ == "the" and k + 1 < limit and (token.lower_ != "and" or ends_with_region(doc, k + 1, limit)):
+                k += 1  # "and the" goes on only into a region that ends the name: "... Southeast Asia and the Pacific"
             if not is_name_word(doc[k]):
                 break
             j = k
@@ -310,6 +320,13 @@ def region_length(doc: Doc, start: int, limit: int) -> int:
         if start + n <= limit and is_name_word(doc[start + n - 1]) and is_place_word([doc[start : start + n].text], ("region", "country")):
             return n
     return 0
+
+
+def ends_with_region(doc: Doc, start: int, limit: int) -> bool:
+    """Whether a region or country named at `start` ends the capitalised run ("and the Pacific"),
+    rather than beginning another body's name ("and the Sri Lanka Police")."""
+    n = region_length(doc, start, limit)
+    return n > 0 and (start + n >= limit or not is_name_word(doc[start + n]))
 
 
 def split_at_and(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:

@@ -35,7 +35,10 @@ ADMIN_SUFFIXES: Mapping[str, str] = {
     **dict.fromkeys(("prefecture", "prefectures"), "Prefecture"),
     **dict.fromkeys(("county", "counties"), "County"),
     **dict.fromkeys(("state", "states"), "State"),
+    **dict.fromkeys(("division", "divisions"), "Division"),
 }
+# Possessive clitics that can stand inside a name ("Cox’s Bazar"), never at its end.
+POSSESSIVES = frozenset({"'s", "’s"})
 # Population from which a one-word city tells the country a text is about (see `implies_country`).
 IMPLYING_POPULATION = 100_000
 # Zipf frequency from which a word is common English (4.0: about once in 100,000 words).
@@ -57,7 +60,10 @@ def looks_like_name(span: Span) -> bool:
     words = [t for t in span if t.is_alpha or any(ch.isalnum() for ch in t.text)]
     if not words or not words[0].text[:1].isupper():
         return False
-    return all(t.text[:1].isupper() or t.text[:1].isdigit() or t.lower_ in NAME_CONNECTORS for t in words)
+    return all(
+        t.text[:1].isupper() or t.text[:1].isdigit() or t.lower_ in NAME_CONNECTORS or (t.lower_ in POSSESSIVES and t.i < span[-1].i)
+        for t in words
+    )
 
 
 def is_region_with_type_word(span: Span, entries: Sequence[GazetteerEntry]) -> bool:
@@ -73,7 +79,7 @@ def iter_name_spans(doc: Doc | Span, gazetteer: Gazetteer) -> Iterator[tuple[int
     i = 0
     while i < len(doc):
         token = doc[i]
-        if not token.text[:1].isalpha() or fold(token.text).split(" ", 1)[0] not in gazetteer.first_words:
+        if not token.text[:1].isalpha() or not starts_name(doc, i, gazetteer):
             i += demonym_length(doc, i, gazetteer) or 1
             continue
         found = None
@@ -91,6 +97,14 @@ def iter_name_spans(doc: Doc | Span, gazetteer: Gazetteer) -> Iterator[tuple[int
             i = found[1]
         else:
             i += demonym or 1
+
+
+def starts_name(doc: Doc | Span, i: int, gazetteer: Gazetteer) -> bool:
+    """Whether token i can start a gazetteer name: its folded word starts one, or it does with the
+    possessive after it ("Cox’s Bazar", folded "coxs bazar")."""
+    if fold(doc[i].text).split(" ", 1)[0] in gazetteer.first_words:
+        return True
+    return i + 1 < len(doc) and doc[i + 1].lower_ in POSSESSIVES and fold(doc[i].text + doc[i + 1].text) in gazetteer.first_words
 
 
 def demonym_length(doc: Doc | Span, i: int, gazetteer: Gazetteer) -> int:
@@ -208,7 +222,6 @@ def sentence_countries(sentence: Span, gazetteer: Gazetteer, skip: tuple[int, in
     for start, end, entries in iter_name_spans(sentence, gazetteer):
         if sentence.start + start < skip[1] and skip[0] < sentence.start + end:
             continue
-        codes = {e.country for e in entries}
         if entries[0].type == "country" and entries[0].country:
             direct.append(entries[0].country)
         elif implies_country(sentence, start, end, entries):

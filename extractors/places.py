@@ -10,7 +10,8 @@ demonyms and adjectives ("Kyrgyz soms", "Turkmen Customs officers", "Central Asi
 and a place inside an organisation's name loses to the organisation in the pipeline's overlap
 arbitration; nor are languages ("in Swahili, English or Kinyarwanda"). Names the gazetteer lacks
 are still places when the text locates them clearly: "Nizhniy Pyanj border crossing", "the
-“Morport Aktau” sea port", "Kemin district", "Chiang Saen, a river port in Chiang Rai Province".
+“Morport Aktau” sea port", "Kemin district", "Chiang Saen, a river port in Chiang Rai Province",
+"Wagah, on the road between Lahore and Amritsar", "from Thimphu and Gelephu".
 A name that is only an alternate name of a place in a country the document never names
 ("Namanga" for Namangan, Uzbekistan, in a bulletin about Eastern Africa) is weak evidence: it
 gives way to a site noun, an apposition locating it elsewhere, or a site of the same name.
@@ -40,7 +41,16 @@ from extractors.placenames import (
     single_country,
     weak_reading,
 )
-from extractors.appositions import TITLES, apposition_country, is_language, iter_unknown_appositions
+from extractors.appositions import TITLES, apposition_country, iter_unknown_appositions
+from extractors.unknown_places import (
+    LIST_JOINERS,
+    LOCATIVES,
+    NER_TYPES,
+    iter_listed_unknowns,
+    iter_unknown_admin_spans,
+    iter_unknown_entities,
+    locative_weight,
+)
 from extractors.sites import Site, agree_sites, iter_sites
 
 if TYPE_CHECKING:
@@ -49,28 +59,9 @@ if TYPE_CHECKING:
 CITY_SUFFIXES = frozenset({"city", "cities", "town", "towns", "village", "villages"})
 PLURAL_SUFFIXES = frozenset(
     {"provinces", "regions", "oblasts", "velayats", "viloyats", "districts", "rayons", "raions", "governorates",
-     "prefectures", "counties", "states", "cities", "towns", "villages"}
+     "prefectures", "counties", "states", "divisions", "cities", "towns", "villages"}
 )
-# Words before a name that say "a place follows" (the weight of the evidence).
-LOCATIVES: Mapping[str, int] = {
-    **dict.fromkeys(
-        ("in", "to", "from", "at", "near", "across", "throughout", "around", "via", "into", "inside", "outside",
-         "within", "towards", "toward", "through", "visited", "between", "across", "off"),
-        2,
-    ),
-    "of": 1,
-    "and": 0,
-}
-# Nouns whose "of" complement is a place ("the port of Turkmenbashi", "the outskirts of Osh").
-PLACE_NOUNS = frozenset(
-    {"port", "city", "town", "village", "capital", "outskirts", "centre", "center", "streets", "suburbs", "province",
-     "region", "district", "oblast", "area", "territory", "borders", "border", "north", "south", "east", "west"}
-)
-# Words that join the members of a list of places.
-LIST_JOINERS = frozenset({",", "and", "or", "&"})
 CONFIDENCE = {"strong": 0.9, "gazetteer": 0.8, "listed": 0.75, "capital": 0.7, "unknown": 0.6, "guessed": 0.5}
-# The place type of a name the gazetteer lacks, by the model's entity label.
-NER_TYPES = {"GPE": "city", "LOC": "region", "FAC": "site"}
 
 
 @dataclasses.dataclass
@@ -87,6 +78,10 @@ class Candidate:
         label: The model's entity label of a name the gazetteer lacks (GPE, LOC or FAC).
         located_in: Country of the known place an apposition locates the name in ("Chiang Saen, a
             river port in Chiang Rai Province": TH), for a name the gazetteer lacks or knows weakly.
+        placed: Whether an apposition says a name the gazetteer lacks is a place, even one that
+            leaves its country open ("Wagah, on the road between Lahore and Amritsar").
+        listed_with: For a name the gazetteer lacks, listed after a locative with known names ("from
+            Thimphu and Gelephu"): True; it becomes a town of its nearest listed city's country.
         score: Evidence that the name is used as a place.
         chosen: The place the candidate resolves to, once decided.
         confidence: Confidence of the resolved mention.
@@ -100,21 +95,11 @@ class Candidate:
     suffix_end: int | None = None
     label: str | None = None
     located_in: str | None = None
+    placed: bool = False
+    listed_with: bool = False
     score: int = 0
     chosen: GazetteerEntry | None = None
     confidence: float = 0.0
-
-
-def iter_unknown_admin_spans(doc: Doc, taken: set[int]) -> Iterator[tuple[int, int]]:
-    """Capitalised names the gazetteer lacks, followed by an admin suffix ("Kemin district")."""
-    for token in doc:
-        if token.lower_ not in ADMIN_SUFFIXES or token.lower_ in ("state", "states") or token.i in taken:
-            continue
-        start = token.i
-        while start > 0 and start - 1 not in taken and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() and token.i - start < 3:
-            start -= 1
-        if start < token.i and doc[start].pos_ == "PROPN" and not doc[start].is_sent_start:
-            yield start, token.i
 
 
 def group_runs(candidates: Sequence[Candidate], doc: Doc) -> list[list[Candidate]]:
@@ -149,18 +134,6 @@ def apply_suffix(run: list[Candidate], doc: Doc) -> None:
         run[-1].suffix_end = after + 1
 
 
-def locative_weight(doc: Doc, start: int) -> int:
-    """Evidence from the words before a name, skipping "the": "in", or "the port of"."""
-    i = start - 1
-    while i >= 0 and doc[i].lower_ in ("the", "“", '"'):
-        i -= 1
-    if i < 0:
-        return 0
-    if doc[i].lower_ == "of" and i > 0 and doc[i - 1].lower_ in PLACE_NOUNS:
-        return 2
-    return LOCATIVES.get(doc[i].lower_, 0)
-
-
 def choose_entry(
     candidate: Candidate, gazetteer: Gazetteer, countries: Counter[str], name: str, local: Sequence[str] = ()
 ) -> GazetteerEntry | None:
@@ -182,10 +155,12 @@ def choose_entry(
     if candidate.located_in is not None and any(e.country == candidate.located_in for e in entries):
         entries = tuple(e for e in entries if e.country == candidate.located_in)  # "Kant, a town east of Bishkek"
     if candidate.suffix == "admin":
-        regions = [e for e in gazetteer.names.get(fold(f"{name} {candidate.suffix_type}"), ()) if e.type == "region"]
+        typed = gazetteer.names.get(fold(f"{name} {candidate.suffix_type}"), ())
+        regions = [e for e in typed if e.type == "region"]
         if regions:
             return regions[0]  # "the Mekong region", "the Sahel region": a name of the region in `regions.tsv`
-        areas = [e for e in entries if e.type == "admin_area"]
+        # The area of that type first: "Chattogram Division" is BD-B, not the Chattogram district.
+        areas = [e for e in typed if e.type == "admin_area" and e in entries] or [e for e in entries if e.type == "admin_area"]
         if not areas:
             areas = [a for c in entries if c.type == "city" for a in gazetteer.admin_areas(name, c.country)]
         if areas:
@@ -195,6 +170,8 @@ def choose_entry(
         cities = rank_cities((e for e in entries if e.type == "city"), countries, key, capitals)
         country = cities[0].country if cities else next(iter(local), single_country(countries))
         return GazetteerEntry(f"{name} {candidate.suffix_type}", "admin_area", country)
+    if not entries and candidate.placed:
+        return GazetteerEntry(name, "city", next(iter(local), single_country(countries)))  # "Wagah, on the road between ..."
     if not entries and candidate.label in NER_TYPES:
         return GazetteerEntry(name, NER_TYPES[candidate.label], next(iter(local), single_country(countries)))
     if candidate.suffix == "city":
@@ -213,7 +190,9 @@ def evidence(candidate: Candidate, doc: Doc) -> int:
     entry = candidate.chosen
     if entry is None:
         return -10
-    located = candidate.located_in is not None and entry.country == candidate.located_in
+    located = (candidate.located_in is not None and entry.country == candidate.located_in) or (
+        candidate.placed and candidate.located_in is None
+    )
     score = locative_weight(doc, candidate.start) + (3 if candidate.suffix else 0) + (5 if located else 0)
     labels = {t.ent_type_ for t in span}
     if labels & {"GPE", "LOC", "FAC"}:
@@ -297,6 +276,20 @@ def resolve_candidates(candidates: list[Candidate], doc: Doc, gazetteer: Gazette
         listed = any(m.score >= 3 for m in run)
         for member in run:
             member.confidence = mention_confidence(member, listed)
+        if lead >= 2:
+            place_listed_unknowns(run, doc)
+
+
+def place_listed_unknowns(run: list[Candidate], doc: Doc) -> None:
+    """Names the gazetteer lacks in a list after a locative, with a city kept as a place, are towns
+    of that city's country, the nearest one's when it holds several ("from Thimphu and Gelephu")."""
+    cities = [m for m in run if m.entries and m.chosen is not None and m.chosen.type == "city" and m.confidence > 0]
+    for member in run:
+        if member.listed_with and member.chosen is None and cities:
+            partner = min(cities, key=lambda city: abs(city.start - member.start))
+            name = doc[member.start : member.end].text
+            member.chosen = GazetteerEntry(name, "city", partner.chosen.country if partner.chosen else None)
+            member.confidence = CONFIDENCE["guessed"]
 
 
 def mention_confidence(candidate: Candidate, listed: bool) -> float:
@@ -336,29 +329,12 @@ def iter_candidates(doc: Doc, gazetteer: Gazetteer, names: NameSpans, countries:
     candidates += [Candidate(start, end, ()) for start, end in iter_unknown_admin_spans(doc, taken)]
     taken = {i for c in candidates for i in range(c.start, c.end)}
     appositions = iter_unknown_appositions(doc, gazetteer, countries, taken)
-    candidates += [Candidate(start, end, (), located_in=code) for start, end, code in appositions]
+    candidates += [Candidate(start, end, (), located_in=code, placed=True) for start, end, code in appositions]
     taken = {i for c in candidates for i in range(c.start, c.end)}
     candidates += [Candidate(ent.start, ent.end, (), label=ent.label_) for ent in iter_unknown_entities(doc, gazetteer, taken)]
+    taken = {i for c in candidates for i in range(c.start, c.end)}
+    candidates += [Candidate(start, end, (), listed_with=True) for start, end in iter_listed_unknowns(doc, gazetteer, names, taken)]
     return sorted(candidates, key=lambda c: c.start)
-
-
-def iter_unknown_entities(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> Iterator[Span]:
-    """Names the gazetteer lacks that the model labels a place and a preposition locates.
-
-    "at Torkham", "in Kemin": the model's GPE/LOC/FAC label alone is too loose in this genre,
-    but together with "in", "at", "from" or "to" before a capitalised name it is a place.
-    """
-    for ent in doc.ents:
-        if ent.label_ not in NER_TYPES or any(t.i in taken for t in ent) or len(ent) > 4:
-            continue
-        while len(ent) and ent[0].lower_ == "the":
-            ent = ent[1:]
-        if not len(ent) or not all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in ent):
-            continue  # an acronym ("AI", "UNODC") is not a place the gazetteer forgot
-        if fold(ent.text) in gazetteer.demonyms or is_language(ent.text) or ent[0].is_sent_start or is_upper_text(ent.sent):
-            continue  # "in Swahili, English or Kinyarwanda": a language is never a place
-        if locative_weight(doc, ent.start) >= 2:
-            yield ent
 
 
 def iter_capital_mentions(doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[int, int, GazetteerEntry]]:

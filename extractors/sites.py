@@ -4,8 +4,10 @@ GeoNames' table of cities does not hold them, and the model labels them at rando
 Pyanj" a WORK_OF_ART), but bulletins name them in a few fixed ways: a quoted name before a site
 noun ("the “Dushanbe-2” dry port", "“A” and “B” dry ports"), capitalised words before one
 ("Nizhniy Pyanj border crossing", "Jinnah International Airport"), or "Port" before the name
-("Port Qasim"; "Port Moresby", a name the gazetteer knows, is the city), or a name after "<site
-noun> at" that the gazetteer lacks or knows only weakly ("the one-stop border post at Namanga").
+("Port Qasim"; "Port Moresby", a name the gazetteer knows, is the city), a name after "<site
+noun> at" that the gazetteer lacks or knows only weakly ("the one-stop border post at Namanga"),
+or such a name as the subject of "is" and a facility noun ("Benapole, on the road from Kolkata
+to Dhaka, is the busiest land port between India and Bangladesh").
 A site's country comes from a bracket after it, a city in its name of a country the document
 names, the place that follows it ("in Karachi"), another city in its name, its sentence when all
 the sentence's places are in one country, or, failing these, its article's or the document's main
@@ -60,16 +62,33 @@ NOUN_OF_NAME = re.compile(rf"\b(?P<noun>(?i:{_SITE_NOUN}))[ ]+of[ ]+(?P<name>[A-
 # "the one-stop border post at Namanga": the noun, "at", then a name (kept when the gazetteer lacks it
 # or knows it only weakly, see `weak_reading`).
 NOUN_AT_NAME = re.compile(rf"\b(?P<noun>(?i:{_SITE_NOUN}))[ ]+at[ ]+(?P<name>[A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*){{0,2}})\b")
+# "Benapole, on the road from Kolkata to Dhaka, is the busiest land port between India and
+# Bangladesh", "Torkham is a border crossing": a name (kept when the gazetteer lacks it or knows it
+# only weakly), an optional aside between commas, "is" and a facility's noun that ends its phrase.
+# Plain "port", "seaport" and "river port" are left out: "X is the largest port in ..." is a town.
+TOWN_SITE_NOUNS = frozenset({"ports", "port", "sea ports", "sea port", "seaports", "seaport", "river ports", "river port"})
+FACILITY_NOUNS = tuple(noun for noun in SITE_NOUNS if noun not in TOWN_SITE_NOUNS)
+IS_SITE = re.compile(
+    r"(?<![\w’'-])(?P<name>[A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*){0,2})(?:,[^,.;:()“”\"\n]{1,80},)?[ ]+"
+    r"(?:is|was|remains|became|has[ ]become)[ ]+(?:now[ ]+|still[ ]+)?(?:the|a|an|one[ ]of[ ]the)[ ]+"
+    rf"(?:[a-z][a-z-]*[ ]+){{0,3}}?(?P<noun>{'|'.join(re.escape(noun) for noun in FACILITY_NOUNS)})"
+    r"(?=[ ]+(?:between|on|in|of|for|near|at|to|from|with|and|that|which|where|since)\b|[ ]?[,.;:)])"
+)
 # A capitalised name and the joiner after it, at the end of the text searched.
 LISTED_NAME = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]*(?:[ ][A-Z][\w’'-]*){0,2})(?:,[ ]and[ ]|[ ]and[ ]|,[ ]|[ ]or[ ])$")
 # "Port Qasim", "Port of Spain": the noun before the name.
 PORT_FIRST = re.compile(r"(?<![\w-])(?P<name>Port(?: of)?[ ](?P<proper>[A-Z][\w-]*)\b)(?![ ]+[A-Z])")
 # Words after "Port" that make the name a body's, not a place's ("Port Control Units", "Port Authority").
 PORT_BODY_WORDS = frozenset({"control", "authority", "security", "state", "police", "services", "operations", "health", "management"})
-# Words a site's name does not start with (sentence-initial "At", articles, possessives).
+# Words a site's name does not start with (sentence-initial "At", articles, determiners,
+# possessives and pronouns: "No port in this region ...", "It is the busiest land port"), and the
+# number label "No." ("No. 3").
 SKIPPED_SITE_WORDS = frozenset(
     {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "each", "every", "new", "at", "in",
-     "on", "from", "to", "near", "via", "by", "with", "for", "of", "and", "both", "all", "main", "busiest", "largest"}
+     "on", "from", "to", "near", "via", "by", "with", "for", "of", "and", "both", "all", "main", "busiest", "largest",
+     "no", "nos", "nr", "any", "some", "another", "other", "one", "most", "many", "several", "such", "either",
+     "neither", "which", "what", "whose", "his", "her", "my", "your", "it", "there", "here", "we", "they", "he",
+     "she", "who"}
 )
 SITE_NOUN_WORDS = frozenset(word for noun in SITE_NOUNS for word in noun.split()) | {"international"}
 # What follows a site to say where it is: "... border crossing in Tajikistan", "... airport near Dakar".
@@ -163,7 +182,7 @@ def iter_site_spans(
                 yield name.start(1), name.start(1) + len(value), match.end(), value
     for match in PLAIN_SITE.finditer(text):
         words = match.group("name").split()
-        while words and words[0].lower() in SKIPPED_SITE_WORDS:
+        while words and words[0].lower().rstrip(".") in SKIPPED_SITE_WORDS:
             words.pop(0)
         noun = match.group("noun")
         if not words or not is_site_name(" ".join(words), gazetteer):
@@ -180,6 +199,11 @@ def iter_site_spans(
             noun = match.group("noun").lower().removesuffix("s") if match.group("noun").lower().endswith("prisons") else match.group("noun").lower()
             yield match.start("name"), match.end("name"), match.end(), f"{name} {noun.title()}"
     for match in NOUN_AT_NAME.finditer(text):
+        name = match.group("name")
+        entries = gazetteer.names.get(fold(name), ())
+        if is_site_name(name, gazetteer) and (not entries or weak_reading(entries, fold(name), countries or Counter())):
+            yield match.start("name"), match.end("name"), match.end(), name
+    for match in IS_SITE.finditer(text):
         name = match.group("name")
         entries = gazetteer.names.get(fold(name), ())
         if is_site_name(name, gazetteer) and (not entries or weak_reading(entries, fold(name), countries or Counter())):

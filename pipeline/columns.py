@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
+from pipeline.textmap import Box
 from pipeline.words import Word
 
 Interval = tuple[float, float]
@@ -201,3 +202,92 @@ def cut_regions(words: Sequence[Word], body_size: float, settings: ColumnSetting
         # ragged layout): read it as one region rather than guess.
         return [list(words)]
     return [region for group in groups for region in cut_regions(group, body_size, settings)]
+
+
+@dataclasses.dataclass(frozen=True)
+class SideColumnSettings:
+    """What makes a column a side column of short items ("IN BRIEF") rather than a text column.
+
+    Attributes:
+        width_ratio: How many times wider than it the text column beside it is, at least.
+        height_share: Share of the page's text height it runs down, at least.
+    """
+
+    width_ratio: float = 2.0
+    height_share: float = 0.3
+
+
+def _box_of(words: Sequence[Word]) -> Box:
+    return (min(w.x0 for w in words), min(w.top for w in words), max(w.x1 for w in words), max(w.bottom for w in words))
+
+
+def _is_running_text(region: Sequence[Word], body_size: float) -> bool:
+    """Lines of text about the body's size: not a headline spanning columns, not a lone label."""
+    if not region:
+        return False
+    sizes = sorted(w.size for w in region)
+    box = _box_of(region)
+    return box[3] - box[1] >= 2 * body_size and sizes[len(sizes) // 2] <= 1.15 * body_size
+
+
+def _stacks(boxes: Sequence[Box]) -> list[Box]:
+    """Regions stacked one above another in the same horizontal band, merged into one box each.
+
+    Two regions share a stack when their horizontal extents overlap by more than half of the
+    narrower one: the paragraphs of one column, the items of a side column.
+    """
+    stacks: list[Box] = []
+    for box in sorted(boxes, key=lambda b: b[0]):
+        for index, stack in enumerate(stacks):
+            overlap = min(stack[2], box[2]) - max(stack[0], box[0])
+            if overlap > 0.5 * min(stack[2] - stack[0], box[2] - box[0]):
+                stacks[index] = (min(stack[0], box[0]), min(stack[1], box[1]), max(stack[2], box[2]), max(stack[3], box[3]))
+                break
+        else:
+            stacks.append(box)
+    return stacks
+
+
+def side_columns(
+    words: Sequence[Word], body_size: float, settings: ColumnSettings | None = None, side: SideColumnSettings | None = None
+) -> list[Box]:
+    """Boxes of narrow columns at the page's edge beside a much wider text column.
+
+    Such a column holds items apart from the article beside it (news in brief, contacts), as a
+    boxed panel does; it is read as a sidebar panel, not as the article's next column.
+
+    Args:
+        words: The page's words outside drawn panels and furniture, in one reading frame.
+        body_size: Font size of the document's body text.
+        settings: Column thresholds.
+        side: Side column thresholds.
+
+    Returns:
+        The side columns' boxes (usually none).
+    """
+    side = side or SideColumnSettings()
+    cut = [region for region in cut_regions(words, body_size, settings) if region]
+    regions = [_box_of(region) for region in cut]
+    stacks = _stacks([_box_of(region) for region in cut if _is_running_text(region, body_size)])
+    if len(stacks) < 2:
+        return []
+    text_height = max(b[3] for b in stacks) - min(b[1] for b in stacks)
+    found = []
+    for box in stacks:
+        if box[3] - box[1] < side.height_share * text_height:
+            continue
+        beside = [b for b in stacks if b is not box and min(b[3], box[3]) > max(b[1], box[1])]
+        at_edge = all(b[2] <= box[0] for b in beside) or all(b[0] >= box[2] for b in beside)
+        if beside and at_edge and max(b[2] - b[0] for b in beside) >= side.width_ratio * (box[2] - box[0]):
+            found.append(_with_labels(box, regions))
+    return found
+
+
+def _with_labels(box: Box, regions: Sequence[Box]) -> Box:
+    """A side column's box grown over the headings and labels set in its width ("IN BRIEF")."""
+    x0, top, x1, bottom = box
+    for region in regions:
+        overlap = min(x1, region[2]) - max(x0, region[0])
+        if overlap > 0.5 * (region[2] - region[0]):
+            top, bottom = min(top, region[1]), max(bottom, region[3])
+    return (x0, top, x1, bottom)

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 import pdfplumber
 
 from pipeline.blocks import Block, PageBlock
-from pipeline.columns import ColumnSettings, cut_regions
+from pipeline.columns import ColumnSettings, cut_regions, side_columns
 from pipeline.frames import Frame, FrameKind, candidate_boxes, contains, page_frames, split_by_frame
 from pipeline.glyphs import PageObjects, read_page
 from pipeline.line_numbers import LineNumberSettings, without_line_numbers
@@ -115,6 +115,10 @@ def lay_out_page(
     words = [w for w in main_text.words if id(w) not in furniture_ids]
     frames = page_frames(page, words, main_text.direction)
     outside, inside = split_by_frame(words, frames)
+    sides = side_columns(outside, context.body.size, context.settings.columns)
+    if sides:
+        frames = [*frames, *(Frame(box, "sidebar") for box in sides)]
+        outside, inside = split_by_frame(words, frames)
     context = dataclasses.replace(context, pictures=tuple(page_pictures(page, main_text.words, main_text)))
     headers = [PageBlock(context.page, (line,), role) for line, role in furniture if role == "header"]
     footers = [PageBlock(context.page, (line,), role) for line, role in furniture if role == "footer"]

@@ -100,7 +100,7 @@ def is_dateline(lines: Sequence[Line]) -> bool:
     text = block_text(lines).strip()
     return (
         len(lines) == 1
-        and len(text.split()) <= DATELINE_WORDS
+        and sum(1 for word in text.split() if any(ch.isalnum() for ch in word)) <= DATELINE_WORDS  # "·" is no word
         and not text.endswith(SENTENCE_STOP)
         and bool(_DATELINE.search(text))
     )

@@ -33,6 +33,11 @@ def amounts_in(nlp, texts: list[str]) -> list[Found]:
         pytest.param("Sports kits worth 96 million Lao kip were added.", [(96_000_000, "LAK", "exact")], id="demonym-before-name"),
         pytest.param("Assets worth over 500 million Thai baht were frozen.", [(500_000_000, "THB", "more_than")], id="demonym-baht"),
         pytest.param("The fine was 20 million Burmese kyats.", [(20_000_000, "MMK", "exact")], id="demonym-plural"),
+        pytest.param("Informants will share a reward of Tk 12 lakh.", [(1_200_000, "BDT", "exact")], id="taka-abbreviation-lakh"),
+        pytest.param(
+            "The heroin would have sold for more than Rs 5 crore in Mumbai.", [(50_000_000, "INR", "more_than")], id="rupees-from-city-in-sentence"
+        ),
+        pytest.param("The seized cash came to Rs 40 million in Karachi.", [(40_000_000, "PKR", "exact")], id="rupees-from-city-pakistan"),
         pytest.param("Japan gave USD 3.2m to the programme.", [(3_200_000, "USD", "exact")], id="code-suffix-m"),
         pytest.param("Japan gave USD 3.2 million to the programme.", [(3_200_000, "USD", "exact")], id="code-scale-word"),
         pytest.param("The EU gave EUR 400,000 for equipment.", [(400_000, "EUR", "exact")], id="code-eur"),

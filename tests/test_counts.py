@@ -67,6 +67,13 @@ def counts_in(nlp, texts: list[str]) -> list[Found]:
         pytest.param("Suspects handed over for trial: 58", [(58, "exact", "suspects", None)], id="label-figure-participle"),
         pytest.param("Total: 58", [], id="not-label-without-plural-noun"),
         pytest.param("He said: 40 officers came.", [(40, "exact", "officers", None)], id="not-label-when-noun-follows"),
+        pytest.param(
+            "As many as 4,500 multi-day trawlers sail from the harbours.",
+            [(4500, "at_most", "multi-day trawlers", None)],
+            id="qualifier-as-many-as-hyphenated-modifier",
+        ),
+        pytest.param("The authority trained a score of school counsellors.", [(20, "exact", "school counsellors", None)], id="words-a-score-of"),
+        pytest.param("The final score of the match was 3 goals to 1.", [(3, "exact", "goals", None)], id="not-score-without-a"),
         pytest.param("Three new border liaison offices opened.", [(3, "exact", "border liaison offices", None)], id="subject-keeps-classifying-nouns"),
         pytest.param("One hundred and fifty girls took part in the tournament.", [(150, "exact", "girls", None)], id="words-hundred-and-fifty"),
         pytest.param(

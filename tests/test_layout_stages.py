@@ -12,7 +12,7 @@ import pdfplumber
 import pytest
 
 from pipeline.blocks import PageBlock
-from pipeline.columns import cut_regions
+from pipeline.columns import cut_regions, side_columns
 from pipeline.layout import document_blocks
 from pipeline.line_numbers import find_line_numbers
 from pipeline.paragraphs import Line, is_list_marker, region_lines, split_paragraphs
@@ -90,6 +90,26 @@ def test_columns_a_column_of_bullets_is_not_a_column() -> None:
     assert texts(cut_regions(bullets + items, SIZE)) == [
         "\u2022 first item text goes on here \u2022 second item text ends here"
     ]
+
+
+def test_columns_narrow_side_column_beside_a_wide_one_is_found() -> None:
+    wide = column([f"wide text line {i} of the article body here" for i in range(12)], 40, 100)
+    narrow = column([f"brief item {i} here" for i in range(12)], 400, 100)
+    expected = (400.0, 100.0, max(w.x1 for w in narrow), max(w.bottom for w in narrow))
+    assert side_columns(wide + narrow, SIZE) == [expected]
+
+
+def test_columns_equal_columns_have_no_side_column() -> None:
+    left = column([f"alpha line {i} of text" for i in range(12)], 40, 100)
+    middle = column([f"beta line {i} of text" for i in range(12)], 200, 100)
+    right = column([f"gamma line {i} of text" for i in range(12)], 360, 100)
+    assert side_columns(left + middle + right, SIZE) == []
+
+
+def test_columns_short_narrow_column_is_no_side_column() -> None:
+    wide = column([f"wide text line {i} of the article body here" for i in range(12)], 40, 100)
+    note = column(["a short", "note"], 400, 100)
+    assert side_columns(wide + note, SIZE) == []
 
 
 # --- paragraphs --------------------------------------------------------------------------------

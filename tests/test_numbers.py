@@ -15,6 +15,8 @@ from extractors.numbers import digits_to_number, iter_numbers, words_to_number
         pytest.param("Forty two judges", [("Forty two", 42)], id="words-space-capital"),
         pytest.param("a dozen officers", [("a dozen", 12)], id="a-dozen"),
         pytest.param("two dozen officers", [("two dozen", 24)], id="two-dozen"),
+        pytest.param("a score of counsellors", [("a score of", 20)], id="a-score-of"),
+        pytest.param("scores of counsellors and a high score", [], id="scores-vague-and-score-noun"),
         pytest.param("a hundred schools", [("a hundred", 100)], id="a-hundred"),
         pytest.param("Nine officers", [("Nine", 9)], id="word-capital"),
         pytest.param("one thousand three hundred and ninety-four", [("one thousand three hundred and ninety-four", 1394)], id="words-long"),

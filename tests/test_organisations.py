@@ -93,6 +93,11 @@ CASES = [
     pytest.param(["The case was built with the Director of Public Prosecutions' Office in Kampala."], {("Director of Public Prosecutions' Office", None)}, id="plural-possessive-owner-in-name"),
     pytest.param(["The international community and the Local Community met."], set(), id="not-generic-community"),
     pytest.param(["The officers’ training ended."], set(), id="not-plural-possessive-common-noun"),
+    pytest.param(["Officers of the Sri Lanka Navy and the Sri Lanka Police searched the boats."], {("Sri Lanka Navy", None), ("Sri Lanka Police", None)}, id="and-the-country-starting-a-name-splits"),
+    pytest.param(["Officers of India's Border Security Force (BSF) met."], {("Border Security Force", "BSF")}, id="definition-without-owner-possessive"),
+    pytest.param(["The Bangladesh Coast Guard and the Bangladesh Army patrolled."], {("Bangladesh Coast Guard", None), ("Bangladesh Army", None)}, id="navy-army-guard-heads"),
+    pytest.param(["The largest haul in Chattogram Division since 2018 was made at sea."], set(), id="not-place-with-division"),
+    pytest.param(["The Narcotics Division of the Ministry of Interior met."], {("Narcotics Division of the Ministry of Interior", None)}, id="division-of-ministry"),
     pytest.param(["Delegations of the Russian Federation and the OSCE met."], {("Organization for Security and Co-operation in Europe", "OSCE")}, id="not-country-with-organisation-head"),
 ]
 

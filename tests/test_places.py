@@ -10,6 +10,7 @@ from extractors import REGISTRY, DocumentContext
 from extractors.gazetteer import PLACES_TABLE, fold, load_gazetteer, read_table
 from extractors.gazetteer_sources import places_table_text, read_exonyms
 from extractors.placenames import named_countries
+from extractors.sites import is_site_name
 from pipeline.overlaps import resolve_overlaps
 from pipeline.settings import Settings
 
@@ -41,6 +42,19 @@ CASES = [
     pytest.param(["The office in Kabul reopened."], {("Kabul", "city", "AF")}, id="city-afghanistan"),
     pytest.param(["In September, customs officers in Port Moresby used it to follow a yacht that had sailed from Nuku’alofa, and found 130 kilograms of cocaine hidden in its hull."], {("Port Moresby", "city", "PG"), ("Nuku‘alofa", "city", "TO")}, id="city-port-name-not-site"),
     pytest.param(["Containers shipped from Port Said were checked."], {("Port Said", "city", "EG")}, id="city-port-name-not-site-2"),
+    # A possessive inside a name; official spellings.
+    pytest.param(["On April 18th, 2023, a coast guard patrol off Cox’s Bazar stopped a trawler with yaba tablets on board, the largest haul in Chattogram Division since 2018."], {("Cox’s Bazar", "city", "BD"), ("Chattogram Division", "admin_area", "BD")}, id="city-possessive-inside-name"),
+    pytest.param(["Officers visited Pakistan’s Karachi."], {("Pakistan", "country", "PK"), ("Karachi", "city", "PK")}, id="not-possessive-joins-two-names"),
+    pytest.param(["In Bhutan, the Bhutan Narcotics Control Authority (BNCA) trained a score of school counsellors from Thimphu and Phuentsholing."], {("Bhutan", "country", "BT"), ("Thimphu", "city", "BT"), ("Phuentsholing", "city", "BT")}, id="city-official-spelling"),
+    # Names the gazetteer lacks, listed after a locative with a city kept as a place: towns of its country.
+    pytest.param(["Counsellors from Thimphu and Gelephu were trained."], {("Thimphu", "city", "BT"), ("Gelephu", "city", "BT")}, id="city-unknown-listed-with-known-city"),
+    pytest.param(["Counsellors from Gelephu and Thimphu were trained."], {("Gelephu", "city", "BT"), ("Thimphu", "city", "BT")}, id="city-unknown-listed-before-known-city"),
+    pytest.param(["Counsellors from Thimphu, Gelephu and Mongar were trained."], {("Thimphu", "city", "BT"), ("Gelephu", "city", "BT"), ("Mongar", "city", "BT")}, id="city-unknown-listed-chain"),
+    pytest.param(["Trainers stayed in Thimphu and Monday was spent on practice."], {("Thimphu", "city", "BT")}, id="not-listed-weekday"),
+    pytest.param(["Counsellors from Thimphu and Tashi Dorji, a teacher, spoke."], {("Thimphu", "city", "BT")}, id="not-listed-person"),
+    pytest.param(["Officers from Thimphu and Interpol met."], {("Thimphu", "city", "BT")}, id="not-listed-organisation"),
+    pytest.param(["Officers came from Bhutan and Gelephu."], {("Bhutan", "country", "BT")}, id="not-listed-with-country-only"),
+    pytest.param(["Staff from Osh and Aizada’s club came."], {("Osh", "city", KG)}, id="not-listed-possessive"),
     # Names with lower-case particles are matched whole, the longest name winning.
     pytest.param(["Further south, Tanzania opened a port control unit in Dar es Salaam in late 2021."], {("Tanzania", "country", "TZ"), ("Dar es Salaam", "city", "TZ")}, id="city-particle-es-not-first-word"),
     pytest.param(["Flights from Rio de Janeiro and Sao Paulo were checked."], {("Rio de Janeiro", "city", "BR"), ("Sao Paulo", "city", "BR")}, id="city-particle-de"),
@@ -61,6 +75,10 @@ CASES = [
     pytest.param(["The clubs are in Kyrgyzstan.", "“On the pitch you learn that nobody wins alone,” said Aizada, a 15-year-old midfielder from Kant."], {("Kyrgyzstan", "country", KG), ("Kant", "city", KG)}, id="not-apposition-person"),
     pytest.param(["“We know the routes,” said Ahmed, a port official in Mombasa."], {("Mombasa", "city", "KE")}, id="not-apposition-person-port-official"),
     pytest.param(["Overall, a town in Kenya reported more cases."], {("Kenya", "country", "KE")}, id="not-apposition-sentence-adverb"),
+    pytest.param(["Sohawa, on the road from Lahore to Islamabad, hosted the course."], {("Sohawa", "city", "PK"), ("Lahore", "city", "PK"), ("Islamabad", "city", "PK")}, id="city-unknown-on-route-in-one-country"),
+    pytest.param(["At Wagah, on the road between Lahore and Amritsar, the ANF checks the trucks that cross between Pakistan and India."], {("Wagah", "city", "PK"), ("Lahore", "city", "PK"), ("Amritsar", "city", "IN"), ("Pakistan", "country", "PK"), ("India", "country", "IN")}, id="city-unknown-on-route-between-countries"),
+    pytest.param(["On Monday, on the road from Lahore to Islamabad, police stopped a truck."], {("Lahore", "city", "PK"), ("Islamabad", "city", "PK")}, id="not-route-apposition-date"),
+    pytest.param(["Angoor Adda, on the border with Afghanistan, was closed."], {("Afghanistan", "country", "AF")}, id="not-route-apposition-border-with"),
     # A name that is only an alternate name of a place in a country the document never names is weak.
     pytest.param(["The one-stop border post at Namanga, in Kajiado County, handles some 3,000 travellers a day."], {("Namanga", "site", "KE"), ("Kajiado County", "admin_area", "KE")}, id="site-weak-alternate-name-after-site-noun"),
     pytest.param(["The one-stop border post at Namanga, in Kajiado County, handles some 3,000 travellers a day.", ("Immigration officers at the help desk in Namanga.", "caption")], {("Namanga", "site", "KE"), ("Kajiado County", "admin_area", "KE")}, id="site-named-again-alone"),
@@ -109,6 +127,12 @@ CASES = [
     pytest.param(["A court in Mombasa ruled on the case."], {("Mombasa", "city", "KE")}, id="not-county-city-alone"),
     pytest.param(["Smugglers cross the Gulf of Aden between Yemen and Puntland with migrants."], {("Gulf of Aden", "region", None), ("Yemen", "country", "YE"), ("Puntland", "admin_area", "SO")}, id="admin-autonomous-region-curated"),
     pytest.param(["Officials from Somaliland attended."], {("Somaliland", "admin_area", "SO")}, id="admin-self-declared-region-curated"),
+    pytest.param(["The board opened a treatment centre for women in Colombo in May, its fourth in the Western Province."], {("Colombo", "city", "LK"), ("Western Province", "admin_area", "LK")}, id="admin-iso-name-ending-in-its-type"),
+    pytest.param(["Western donors funded a centre in Colombo."], {("Colombo", "city", "LK")}, id="not-iso-name-without-its-type-word"),
+    pytest.param(["Health staff screened prisoners in the prisons of Dhaka Division in early 2023."], {("Dhaka Division", "admin_area", "BD")}, id="admin-bangladesh-division-not-prison"),
+    pytest.param(["Seizures rose in the Chattogram and Sylhet divisions."], {("Chattogram Division", "admin_area", "BD"), ("Sylhet Division", "admin_area", "BD")}, id="admin-bangladesh-divisions-plural-suffix"),
+    pytest.param(["Alerts reached customs officers in Colombo and Chattogram."], {("Colombo", "city", "LK"), ("Chattogram", "city", "BD")}, id="not-division-city-alone"),
+    pytest.param(["The Drug Enforcement Division seized heroin in Dhaka."], {("Dhaka", "city", "BD")}, id="not-division-of-unknown-name"),
     pytest.param(["The Puntland Maritime Police Force (PMPF) trained officers."], set(), id="not-admin-inside-organisation"),
     # Sites.
     pytest.param(["Officers of the “Morport Aktau” sea port were trained."], {("Morport Aktau", "site", KZ)}, id="site-quoted-sea-port"),
@@ -126,6 +150,12 @@ CASES = [
     pytest.param(["Containers at Karachi port were scanned.", "Officials in Karachi welcomed the results."], {("Karachi", "site", "PK"), ("Karachi", "city", "PK")}, id="not-site-name-alone-city-of-its-country"),
     pytest.param(["Closing the gaps at Torkham"], {("Torkham", "city", None)}, id="unknown-located-by-model"),
     pytest.param(["Officers from Hairatan and Shirkhan Bandar border crossing points (Afghanistan) met."], {("Hairatan", "site", "AF"), ("Shirkhan Bandar", "site", "AF"), ("Afghanistan", "country", "AF")}, id="site-plain-list-plural-noun"),
+    pytest.param(["Sust is the highest border crossing in Pakistan."], {("Sust", "site", "PK"), ("Pakistan", "country", "PK")}, id="site-subject-of-is-facility"),
+    pytest.param(["Benapole, on the road from Jessore to Khulna, is the busiest land port in Bangladesh."], {("Benapole", "site", "BD"), ("Jessore", "city", "BD"), ("Khulna", "city", "BD"), ("Bangladesh", "country", "BD")}, id="site-subject-of-is-facility-after-aside"),
+    pytest.param(["Mombasa is the largest port in East Africa."], {("Mombasa", "city", "KE"), ("East Africa", "region", None)}, id="not-site-subject-known-port-town"),
+    pytest.param(["Ahmed is the airport manager in Karachi."], {("Karachi", "city", "PK")}, id="not-site-subject-of-role-noun"),
+    pytest.param(["It is the busiest land port between India and Bangladesh."], {("India", "country", "IN"), ("Bangladesh", "country", "BD")}, id="not-site-pronoun-subject"),
+    pytest.param(["“No port in this region can do the job alone.”"], set(), id="not-site-determiner-no"),
     pytest.param(["A mobile team was deployed to Gorno-Badakhshan."], {("Gorno-Badakhshan Autonomous Region", "admin_area", TJ)}, id="admin-several-words"),
     pytest.param(["Staff visited the Rasht Valley."], set(), id="not-tail-of-longer-name"),
     # Not places.
@@ -287,6 +317,11 @@ def test_gazetteer_tables_are_well_formed() -> None:
         pytest.param("Kajiado", ("Kajiado", "city", "KE"), id="county-bare-name-city-first"),
         pytest.param("Bong County", ("Bong County", "admin_area", "LR"), id="suffixed-county-liberia"),
         pytest.param("Rogaland", ("Rogaland", "admin_area", "NO"), id="unsuffixed-county-norway"),
+        pytest.param("Uva Province", ("Uva Province", "admin_area", "LK"), id="iso-name-ending-in-its-type"),
+        pytest.param("Chattogram Division", ("Chattogram Division", "admin_area", "BD"), id="suffixed-division-bangladesh"),
+        pytest.param("Chattogram", ("Chattogram", "city", "BD"), id="division-bare-name-city-first"),
+        pytest.param("Phuntsholing", ("Phuentsholing", "city", "BT"), id="exonym-official-spelling"),
+        pytest.param("Cox's Bazar", ("Cox’s Bazar", "city", "BD"), id="apostrophe-in-name"),
         pytest.param("Garoowe", ("Garowe", "city", "SO"), id="exonym-somali-spelling"),
         pytest.param("Boosaaso", ("Bosaso", "city", "SO"), id="geonames-english-name"),
         pytest.param("Puntland", ("Puntland", "admin_area", "SO"), id="curated-admin-area"),
@@ -298,6 +333,32 @@ def test_gazetteer_tables_are_well_formed() -> None:
 def test_gazetteer_lookup_best_entry(name: str, expected: tuple[str, str, str | None]) -> None:
     entry = load_gazetteer().lookup(name)[0]
     assert (entry.name, entry.type, entry.country) == expected
+
+
+def test_gazetteer_admin_type_word_written_once() -> None:
+    """"Western Province" (LK-1), not "Western Province Province"; nor is "Western" alone one of its names."""
+    gazetteer = load_gazetteer()
+    for entry in {entry for entries in gazetteer.names.values() for entry in entries if entry.type == "admin_area"}:
+        words = entry.name.split()
+        assert len(words) < 2 or words[-1] != words[-2], entry
+    assert all(entry.code != "LK-1" for entry in gazetteer.lookup("Western"))
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        pytest.param("Benapole", True, id="name"),
+        pytest.param("Mundra", True, id="name-2"),
+        pytest.param("No", False, id="determiner"),
+        pytest.param("No.", False, id="number-label"),
+        pytest.param("Any", False, id="quantifier"),
+        pytest.param("It", False, id="pronoun"),
+        pytest.param("Pakistan's", False, id="possessive"),
+    ],
+)
+def test_sites_name_words(name: str, expected: bool) -> None:
+    """A site's name is no determiner, number label ("No. 3"), pronoun or possessive."""
+    assert is_site_name(name, load_gazetteer()) is expected
 
 
 def test_gazetteer_lake_name_alone_is_a_city() -> None:
