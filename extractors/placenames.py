@@ -74,6 +74,10 @@ def is_region_with_type_word(span: Span, entries: Sequence[GazetteerEntry]) -> b
     )
 
 
+NameSpans = Sequence[tuple[int, int, Sequence[GazetteerEntry]]]
+"""Gazetteer names found in some tokens: (start token, end token, entries), offsets in those tokens."""
+
+
 def iter_name_spans(doc: Doc | Span, gazetteer: Gazetteer) -> Iterator[tuple[int, int, Sequence[GazetteerEntry]]]:
     """Longest gazetteer names in the tokens, left to right, demonym phrases skipped."""
     i = 0
@@ -194,11 +198,14 @@ def leading_country(countries: Counter[str]) -> str | None:
     return ranked[0][0]
 
 
-def named_countries(span: Span, gazetteer: Gazetteer) -> Counter[str]:
+def named_countries(span: Span, gazetteer: Gazetteer, names: NameSpans | None = None) -> Counter[str]:
     """How often a span names each country: by name, through a place only it has
-    (`sentence_countries`), or by a demonym ("the Thai Customs Department", "Royal Thai Police")."""
-    counts = Counter(code for code in sentence_countries(span, gazetteer) if code)
-    taken = {i for start, end, _ in iter_name_spans(span, gazetteer) for i in range(start, end)}
+    (`sentence_countries`), or by a demonym ("the Thai Customs Department", "Royal Thai Police").
+
+    `names` are the span's gazetteer names when already found (`iter_name_spans`)."""
+    names = list(iter_name_spans(span, gazetteer)) if names is None else names
+    counts = Counter(code for code in sentence_countries(span, gazetteer, names=names) if code)
+    taken = {i for start, end, _ in names for i in range(start, end)}
     i = 0
     while i < len(span):
         n = 0 if i in taken else demonym_length(span, i, gazetteer)
@@ -209,17 +216,20 @@ def named_countries(span: Span, gazetteer: Gazetteer) -> Counter[str]:
     return counts
 
 
-def sentence_countries(sentence: Span, gazetteer: Gazetteer, skip: tuple[int, int] = (0, 0)) -> list[str]:
+def sentence_countries(
+    sentence: Span, gazetteer: Gazetteer, skip: tuple[int, int] = (0, 0), names: NameSpans | None = None
+) -> list[str]:
     """Countries a sentence names, in order: countries first, then those of places only one country has.
 
     Args:
         sentence: The sentence (any span).
         gazetteer: The gazetteer.
         skip: Document token range to leave out (the name whose country is sought).
+        names: The sentence's gazetteer names, when already found (`iter_name_spans`).
     """
     direct: list[str] = []
     implied: list[str] = []
-    for start, end, entries in iter_name_spans(sentence, gazetteer):
+    for start, end, entries in iter_name_spans(sentence, gazetteer) if names is None else names:
         if sentence.start + start < skip[1] and skip[0] < sentence.start + end:
             continue
         if entries[0].type == "country" and entries[0].country:

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span
 from extractors.base import DocumentContext, Extractor, Mention, register
 from extractors.gazetteer import Gazetteer, GazetteerEntry, fold, load_gazetteer
 from extractors.placenames import (
+    NameSpans,
     ADMIN_SUFFIXES,
     implies_country,
     is_upper_text,
@@ -311,10 +312,6 @@ def mention_confidence(candidate: Candidate, listed: bool) -> float:
     return CONFIDENCE["gazetteer"] if candidate.score >= 3 else CONFIDENCE["listed"]
 
 
-NameSpans = list[tuple[int, int, Sequence[GazetteerEntry]]]
-"""Gazetteer names found in one passage's tokens: (start token, end token, entries)."""
-
-
 def iter_candidates(doc: Doc, gazetteer: Gazetteer, names: NameSpans, countries: Counter[str]) -> list[Candidate]:
     """Gazetteer names, and unknown names with an admin suffix, an apposition or a place label, in token order.
 
@@ -388,7 +385,7 @@ def direct_countries(names: Sequence[NameSpans]) -> frozenset[str]:
     )
 
 
-def article_countries(passages: Sequence[Passage], gazetteer: Gazetteer) -> Counter[str]:
+def article_countries(passages: Sequence[Passage], gazetteer: Gazetteer, names: Mapping[int, NameSpans]) -> Counter[str]:
     """How often an article's passages (those of one section) name each country (`named_countries`).
 
     The evidence for a site that nothing near it locates: "Suvarnabhumi Airport" in an article
@@ -396,7 +393,7 @@ def article_countries(passages: Sequence[Passage], gazetteer: Gazetteer) -> Coun
     """
     counts: Counter[str] = Counter()
     for passage in passages:
-        counts.update(named_countries(passage.doc[:], gazetteer))
+        counts.update(named_countries(passage.doc[:], gazetteer, names[passage.index]))
     return counts
 
 
@@ -427,7 +424,8 @@ class PlaceGazetteer(Extractor):
             if passage.section is not None:
                 sections.setdefault(passage.section, []).append(passage)
         # Counted only for the articles of the few sites that nothing nearer locates.
-        article_of = functools.cache(lambda section: article_countries(sections[section], gazetteer))
+        by_index = {passage.index: spans for passage, spans in zip(passages, names)}
+        article_of = functools.cache(lambda section: article_countries(sections[section], gazetteer, by_index))
         sites = agree_sites(
             [
                 list(
