@@ -99,6 +99,7 @@ class Gazetteer:
             None for a region's adjective.
         capitals: Country code → its capital city.
         countries: Country code → the country.
+        demonym_first_words: First word of every folded demonym, to skip tokens that start none.
     """
 
     names: Mapping[str, Sequence[GazetteerEntry]]
@@ -107,6 +108,7 @@ class Gazetteer:
     demonyms: Mapping[str, str | None]
     capitals: Mapping[str, GazetteerEntry]
     countries: Mapping[str, GazetteerEntry]
+    demonym_first_words: frozenset[str] = frozenset()
 
     def lookup(self, name: str) -> tuple[GazetteerEntry, ...]:
         """Every place a name can mean (folded, a leading "the" ignored), best first."""
@@ -181,11 +183,13 @@ def load_gazetteer() -> Gazetteer:
     for entries in index.values():
         if len(entries) > 1:
             entries.sort(key=entry_order)
+    demonyms = dict(iter_demonyms())
     return Gazetteer(
         names=index,
         first_words=frozenset(key.split(" ", 1)[0] for key in index),
         max_words=max(key.count(" ") + 1 for key in index),
-        demonyms=dict(iter_demonyms()),
+        demonyms=demonyms,
         capitals={code: by_id[gid] for code, gid in capital_ids.items() if gid in by_id},
         countries=countries,
+        demonym_first_words=frozenset(key.split(" ", 1)[0] for key in demonyms),
     )

@@ -113,8 +113,11 @@ def starts_name(doc: Doc | Span, i: int, gazetteer: Gazetteer) -> bool:
 
 def demonym_length(doc: Doc | Span, i: int, gazetteer: Gazetteer) -> int:
     """Tokens of the demonym or regional adjective starting at token i ("Central Asian": 2), or 0."""
+    token = doc[i]
+    if not token.text[:1].isupper() or fold(token.text).split(" ", 1)[0] not in gazetteer.demonym_first_words:
+        return 0
     for n in (3, 2, 1):
-        if i + n <= len(doc) and doc[i].text[:1].isupper() and fold(doc[i : i + n].text) in gazetteer.demonyms:
+        if i + n <= len(doc) and fold(doc[i : i + n].text) in gazetteer.demonyms:
             return n
     return 0
 
