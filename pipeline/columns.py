@@ -265,9 +265,16 @@ def side_columns(
     Returns:
         The side columns' boxes (usually none).
     """
+    return side_columns_of(cut_regions(words, body_size, settings), body_size, side)
+
+
+def side_columns_of(
+    regions: Sequence[Sequence[Word]], body_size: float, side: SideColumnSettings | None = None
+) -> list[Box]:
+    """`side_columns` for a page already cut into regions (`cut_regions`), to cut it only once."""
     side = side or SideColumnSettings()
-    cut = [region for region in cut_regions(words, body_size, settings) if region]
-    regions = [_box_of(region) for region in cut]
+    cut = [region for region in regions if region]
+    boxes = [_box_of(region) for region in cut]
     stacks = _stacks([_box_of(region) for region in cut if _is_running_text(region, body_size)])
     if len(stacks) < 2:
         return []
@@ -279,7 +286,7 @@ def side_columns(
         beside = [b for b in stacks if b is not box and min(b[3], box[3]) > max(b[1], box[1])]
         at_edge = all(b[2] <= box[0] for b in beside) or all(b[0] >= box[2] for b in beside)
         if beside and at_edge and max(b[2] - b[0] for b in beside) >= side.width_ratio * (box[2] - box[0]):
-            found.append(_with_labels(box, regions))
+            found.append(_with_labels(box, boxes))
     return found
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 import pdfplumber
 
 from pipeline.blocks import Block, PageBlock
-from pipeline.columns import ColumnSettings, cut_regions, side_columns
+from pipeline.columns import ColumnSettings, cut_regions, side_columns_of
 from pipeline.frames import Frame, FrameKind, candidate_boxes, contains, page_frames, split_by_frame
 from pipeline.glyphs import PageObjects, read_page
 from pipeline.line_numbers import LineNumberSettings, without_line_numbers
@@ -73,10 +73,17 @@ class _PageContext:
     settings: LayoutSettings
 
 
-def iter_region_blocks(words: Sequence[Word], frame: FrameKind | None, context: _PageContext) -> Iterator[PageBlock]:
-    """Blocks of some words of a page (the main flow, or one panel), in reading order."""
+def iter_region_blocks(
+    words: Sequence[Word], frame: FrameKind | None, context: _PageContext, regions: Sequence[Sequence[Word]] | None = None
+) -> Iterator[PageBlock]:
+    """Blocks of some words of a page (the main flow, or one panel), in reading order.
+
+    `regions` are the words already cut into columns (`cut_regions`), when the caller has them.
+    """
     body_size = context.body.size
-    for region in cut_regions(words, body_size, context.settings.columns):
+    if regions is None:
+        regions = cut_regions(words, body_size, context.settings.columns)
+    for region in regions:
         for lines in split_paragraphs(region_lines(region), body_size, context.settings.paragraphs):
             box = (min(l.box[0] for l in lines), min(l.box[1] for l in lines), max(l.box[2] for l in lines), max(l.box[3] for l in lines))
             close = near_picture(box, context.pictures, context.settings.roles.picture_gap)
@@ -115,14 +122,16 @@ def lay_out_page(
     words = [w for w in main_text.words if id(w) not in furniture_ids]
     frames = page_frames(page, words, main_text.direction)
     outside, inside = split_by_frame(words, frames)
-    sides = side_columns(outside, context.body.size, context.settings.columns)
+    regions: list[list[Word]] | None = cut_regions(outside, context.body.size, context.settings.columns)
+    sides = side_columns_of(regions, context.body.size)
     if sides:
         frames = [*frames, *(Frame(box, "sidebar") for box in sides)]
         outside, inside = split_by_frame(words, frames)
+        regions = None  # the flow lost the side columns' words: cut it again
     context = dataclasses.replace(context, pictures=tuple(page_pictures(page, main_text.words, main_text)))
     headers = [PageBlock(context.page, (line,), role) for line, role in furniture if role == "header"]
     footers = [PageBlock(context.page, (line,), role) for line, role in furniture if role == "footer"]
-    flow = list(iter_region_blocks(outside, None, context))
+    flow = list(iter_region_blocks(outside, None, context, regions))
     for other in texts[1:]:
         flow.extend(iter_region_blocks(other.words, None, dataclasses.replace(context, pictures=())))
     if context.page == 1:
