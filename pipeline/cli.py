@@ -10,12 +10,12 @@ from collections.abc import Sequence
 
 import click
 
-from pipeline.batch import run_batch
+from pipeline.batch.runner import run_batch
 from pipeline.errors import BulletinsError
 from pipeline.jsonl import line_to_json, open_output
 from pipeline.pdf import open_pdf, read_source
-from pipeline.layout import document_blocks
-from pipeline.progress import stderr_is_terminal
+from pipeline.layout.reading_order import document_blocks
+from pipeline.batch.progress import stderr_is_terminal
 from pipeline.run import iter_pdf_paths
 from pipeline.settings import Settings
 from schemas import json_schema
@@ -143,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-from pipeline.review_cli import register_review_commands  # noqa: E402  (review commands live in their own module)
+from pipeline.review.cli import register_review_commands  # noqa: E402  (review commands live in their own module)
 register_review_commands(cli)
 
 

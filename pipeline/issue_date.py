@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from extractors.date_values import DateOrder, numeric_date_order
-from extractors.dates import iter_full_dates, iter_stated_dates
-from pipeline.blocks import Block
+from extractors.dates.values import DateOrder, numeric_date_order
+from extractors.dates.extractor import iter_full_dates, iter_stated_dates
+from pipeline.layout.blocks import Block
 
 MASTHEAD_ROLES = frozenset({"heading", "header"})
 

@@ -15,8 +15,8 @@ from collections.abc import Iterator, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.blocks import Block
-from pipeline.textmap import Box, union_boxes
+from pipeline.layout.blocks import Block
+from pipeline.layout.textmap import Box, union_boxes
 
 # Footers carry page numbers and repeats, never facts of their own.
 SKIPPED_ROLES = frozenset({"footer"})

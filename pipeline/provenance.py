@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from extractors.base import Mention, MentionRef
 from pipeline.passages import Passage
-from pipeline.textmap import round_box_outward
+from pipeline.layout.textmap import round_box_outward
 from schemas.records import RECORD_MODELS, Record
 
 _SPACE = re.compile(r"\s+")

@@ -12,11 +12,11 @@ from pathlib import Path
 import pydantic
 
 from extractors import REGISTRY, DocumentContext, Mention
-from pipeline.blocks import Block
+from pipeline.layout.blocks import Block
 from pipeline.errors import BulletinsError, NoTextLayer
 from pipeline.issue_date import find_issue_date
 from pipeline.language import ENGLISH, detect_language
-from pipeline.layout import document_blocks
+from pipeline.layout.reading_order import document_blocks
 from pipeline.nlp import load_nlp
 from pipeline.overlaps import resolve_overlaps
 from pipeline.passages import Passage, iter_passages

@@ -1,4 +1,7 @@
-"""Shared test fixtures: paths, the spaCy pipeline, and generated bad inputs."""
+"""Shared pytest fixtures: the spaCy pipeline, fixture outputs computed once, generated bad inputs.
+
+Plain helpers (paths, PDF and passage builders) live in `tests.helpers`.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = PROJECT_ROOT / "fixtures"
-REALWORLD = PROJECT_ROOT.parent / "shared" / "realworld"
+from tests.helpers import FIXTURES, REALWORLD, make_text_pdf
+
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -53,22 +55,6 @@ def blank_nlp():
     return nlp
 
 
-def make_text_pdf(path: Path, lines: list[str], *, encrypt: str | None = None) -> Path:
-    """A small one-column PDF with the given lines, optionally password-protected."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1, encrypt=encrypt)
-    pdf.setFont("Helvetica", 10)
-    y = A4[1] - 200
-    for line in lines:
-        pdf.drawString(72, y, line)
-        y -= 14
-    pdf.showPage()
-    pdf.save()
-    return path
-
-
 @pytest.fixture
 def bad_inputs(tmp_path: Path) -> dict[str, Path]:
     """One file per kind of bad input, keyed by the error type it must produce."""
@@ -92,8 +78,6 @@ def bad_inputs(tmp_path: Path) -> dict[str, Path]:
     }
 
 
-FIXTURE_PDFS = sorted(FIXTURES.glob("*.pdf"))
-
 
 @pytest.fixture(scope="session")
 def fixture_output():
@@ -112,32 +96,3 @@ def fixture_output():
         return cache[name]
 
     return output
-
-
-def make_passages(nlp, texts, section: str | None = None) -> list:
-    """Passages parsed by `nlp` from plain texts, for extractor tests that need no PDF.
-
-    Each item of `texts` is one block: a string (a body paragraph) or a (text, role) pair, such
-    as ("MENTORSHIP PROGRAMMES IN 2017", "heading"). Blocks are joined into passages exactly as
-    the pipeline joins them (consecutive body blocks of one section read as one passage).
-
-    Args:
-        nlp: A spaCy pipeline (the `nlp` or `blank_nlp` fixture).
-        texts: The blocks' texts, in reading order.
-        section: The section every block belongs to.
-
-    Returns:
-        The passages, in order.
-    """
-    from pipeline.blocks import Block
-    from pipeline.passages import iter_passages
-    from pipeline.textmap import TextMap
-
-    blocks = []
-    for number, item in enumerate(texts, start=1):
-        text, role = (item, "body") if isinstance(item, str) else item
-        top = 20.0 * number
-        boxes = tuple((72.0 + 5 * i, top, 77.0 + 5 * i, top + 10) for i in range(len(text)))
-        bbox = (72.0, top, 72.0 + 5 * max(len(text), 1), top + 10)
-        blocks.append(Block(f"p1-b{number}", 1, bbox, role, section, TextMap(text, boxes)))
-    return list(iter_passages(blocks, nlp))

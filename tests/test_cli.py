@@ -66,7 +66,7 @@ def test_cli_writes_file_with_output_option(capsys: pytest.CaptureFixture[str], 
 
 
 def test_cli_issue_date_resolves_partial_dates(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    from tests.conftest import make_text_pdf
+    from tests.helpers import make_text_pdf
 
     pdf = make_text_pdf(tmp_path / "partial.pdf", ["The workshop took place on 8 March in Osh."])
     _, lines, _ = run_cli(capsys, "extract", str(pdf), "--issue-date", "2019-06-30")
@@ -112,7 +112,7 @@ def test_cli_realworld_folder(capsys: pytest.CaptureFixture[str], realworld: Pat
     assert docs["empty.pdf"]["error"]["type"] == "not_a_pdf"
     failed = {name for name, doc in docs.items() if doc["status"] == "failed"}
     assert failed == {"password-example.pdf", "empty.pdf"}
-    assert len(docs) == len(list(realworld.glob("*.pdf")))
+    assert len(docs) == len(list(realworld.rglob("*.pdf")))
     assert "Traceback" not in err
 
 

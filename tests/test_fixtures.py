@@ -9,12 +9,12 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from fixtures.generate import FixtureFiles, fixture_to_files, main
-from fixtures.render import pdf_date
+from fixtures.generator.generate import FixtureFiles, fixture_to_files, main
+from fixtures.generator.render import pdf_date
 from fixtures.texts import all_fixtures
-from fixtures.typesetting import text_width
-from fixtures.values import VALUE_KEYS
-from tests.conftest import FIXTURES
+from fixtures.generator.typesetting import text_width
+from fixtures.generator.values import VALUE_KEYS
+from tests.helpers import FIXTURES
 
 FIXTURE_LIST = all_fixtures()
 NAMES = [pytest.param(fixture.name, id=fixture.name) for fixture in FIXTURE_LIST]
@@ -23,7 +23,7 @@ QUALIFIERS = {"exact", "approximate", "more_than", "at_least", "less_than", "at_
 GRANULARITIES = {"day", "month", "quarter", "season", "year", "decade"}
 PLACE_TYPES = {"country", "region", "admin_area", "city", "site"}
 MAX_PDF_BYTES = 40_000
-REGENERATE = "python -m fixtures.generate"
+REGENERATE = "python -m fixtures.generator.generate"
 
 
 @pytest.fixture(scope="module")

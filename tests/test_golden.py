@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from pipeline.diff import DiffOptions, diff_lines, read_jsonl
-from pipeline.diff_report import diff_to_text
-from tests.conftest import FIXTURE_PDFS, FIXTURES, PROJECT_ROOT, make_text_pdf
+from pipeline.review.diff import DiffOptions, diff_lines, read_jsonl
+from pipeline.review.diff_report import diff_to_text
+from tests.helpers import FIXTURE_PDFS, FIXTURES, PROJECT_ROOT, make_text_pdf
 
 NAMES = [pytest.param(path.stem, id=path.stem) for path in FIXTURE_PDFS]
 UPDATE = "python -m pytest tests/test_golden.py --update-golden"

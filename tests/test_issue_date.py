@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from pipeline.blocks import Block
+from pipeline.layout.blocks import Block
 from pipeline.issue_date import find_issue_date, masthead_date
-from pipeline.textmap import TextMap
+from pipeline.layout.textmap import TextMap
 
 
 def block(text: str, role: str = "body", page: int = 1) -> Block:

@@ -1,0 +1,349 @@
+"""Worker processes: each document runs isolated, with a time and a memory limit, and a dead worker is replaced.
+
+`concurrent.futures.ProcessPoolExecutor` breaks for good when one worker dies, and it cannot stop
+a task that hangs. This pool is small instead: every worker owns one pipe, takes one document at
+a time, and the parent alone decides when a document has taken too long (it kills the worker) or
+when a worker has died (the document is failed as `crashed`). Either way a fresh worker replaces it.
+Workers load the spaCy model once, when they start, before they are sent any document, so the
+time limit measures the document and not the model.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import logging
+import multiprocessing
+import multiprocessing.connection
+import resource
+import signal
+import time
+from collections.abc import Iterator, Sequence
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+
+from pipeline.errors import BulletinsError, DocumentTimeout, MemoryExceeded, ModelMissing, WorkerCrashed
+from pipeline.jsonl import line_to_json
+from pipeline.nlp import load_nlp
+from pipeline.run import extract_document, failed_document
+from pipeline.settings import Settings
+from schemas.document import ErrorType
+
+log = logging.getLogger("bulletins")
+
+# The forkserver starts from a clean interpreter (no threads, no model), imports this module once
+# and forks every worker from there: safe with spaCy's threads and quicker to start than spawn.
+START_METHOD = "forkserver"
+# A worker whose parent has gone (killed) stops by itself this long after its document's time limit.
+ORPHAN_GRACE_SECONDS = 10.0
+# Workers that die before they are ready, in a row, before the pool gives up.
+STARTUP_ATTEMPTS = 3
+
+
+class PoolError(BulletinsError):
+    """The workers cannot start (for example the memory limit is below what the model needs)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Task:
+    """One document to process; `index` is its position in the batch."""
+
+    index: int
+    path: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Outcome:
+    """What became of one document.
+
+    Attributes:
+        index: The task's position in the batch.
+        path: The document.
+        lines: JSON Lines text of the document line and its records, in output order.
+        pages: Pages read (0 for a failed document).
+        error: The failed document's error type, or None.
+        worker_peak_kb: Peak resident memory of the worker so far, in KiB (None when it died).
+        worker_cpu_seconds: CPU time the worker has used so far (None when it died).
+    """
+
+    index: int
+    path: str
+    lines: tuple[str, ...]
+    pages: int
+    error: ErrorType | None
+    worker_peak_kb: int | None
+    worker_cpu_seconds: float | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class _Ready:
+    """Sent once by a worker when its model is loaded."""
+
+
+@dataclasses.dataclass(frozen=True)
+class _StartupFailed:
+    """Sent by a worker that cannot load what it needs; retrying would not help."""
+
+    message: str
+
+
+def document_outcome(task: Task, settings: Settings) -> Outcome:
+    """Process one document and turn any failure into its failed document line.
+
+    This is the document boundary, so broad exceptions are caught here: a bug in one document
+    must not lose the others.
+    """
+    try:
+        result = extract_document(task.path, settings)
+    except ModelMissing:
+        raise
+    except MemoryError:
+        error: BulletinsError = MemoryExceeded(
+            f"{task.path} needed more than the {settings.memory_limit_mb} MB a worker may use; "
+            "raise --memory-limit or split the file"
+        )
+    except BulletinsError as exc:
+        error = exc
+    except Exception as exc:  # noqa: BLE001  (document boundary)
+        error = WorkerCrashed(f"internal error {type(exc).__name__} on {task.path}: {exc}; please report it")
+    else:
+        lines = (line_to_json(result.document), *(line_to_json(record) for record in result.records))
+        return Outcome(task.index, task.path, lines, result.document.pages, None, peak_rss_kb(), cpu_seconds())
+    line = line_to_json(failed_document(task.path, error))
+    return Outcome(task.index, task.path, (line,), 0, error.code, peak_rss_kb(), cpu_seconds())
+
+
+def peak_rss_kb() -> int:
+    """Peak resident set size of this process in KiB (Linux reports ru_maxrss in KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def cpu_seconds() -> float:
+    """User plus system CPU time of this process so far."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def limit_memory(megabytes: int) -> None:
+    """Cap this process's address space so that a runaway document raises MemoryError here."""
+    soft = megabytes * 1024 * 1024
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        soft = min(soft, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+def worker_main(conn: Connection, settings: Settings) -> None:
+    """Body of a worker process: load the model, then process documents until told to stop.
+
+    The parent handles Ctrl-C; a worker ignores it. SIGALRM keeps its default action (end the
+    process) and is armed per document as a backstop for when the parent is gone.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGALRM, signal.SIG_DFL)
+    limit_memory(settings.memory_limit_mb)
+    try:
+        for module in settings.plugins:
+            importlib.import_module(module)
+        load_nlp()
+    except (ModelMissing, ImportError) as exc:
+        conn.send(_StartupFailed(str(exc)))
+        return
+    conn.send(_Ready())
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        signal.setitimer(signal.ITIMER_REAL, settings.timeout + ORPHAN_GRACE_SECONDS)
+        outcome = document_outcome(task, settings)
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        try:
+            conn.send(outcome)
+        except (BrokenPipeError, OSError):
+            return
+        if outcome.error == "memory":
+            return  # after a MemoryError the interpreter's state is not trusted: start afresh
+
+
+@dataclasses.dataclass
+class _Slot:
+    """One worker process as the parent sees it."""
+
+    process: BaseProcess
+    conn: Connection
+    ready: bool = False
+    retiring: bool = False
+    task: Task | None = None
+    deadline: float = 0.0
+
+
+class WorkerPool:
+    """A fixed number of worker processes running tasks with per-document isolation.
+
+    Args:
+        settings: Run settings; `timeout`, `memory_limit_mb` and `plugins` apply to workers.
+        size: Number of worker processes.
+    """
+
+    def __init__(self, settings: Settings, size: int) -> None:
+        self.settings = settings
+        self.size = max(1, size)
+        self._context = multiprocessing.get_context(START_METHOD)
+        self._context.set_forkserver_preload(["pipeline.batch.pool"])
+        self._slots: list[_Slot] = []
+        self._startup_failures = 0
+        self.peak_kb: dict[int, int] = {}
+        self.cpu_seconds: dict[int, float] = {}
+        self.replaced = 0
+
+    def iter_outcomes(self, tasks: Sequence[Task]) -> Iterator[Outcome]:
+        """Run every task and yield its outcome as soon as it is known (completion order).
+
+        Raises:
+            PoolError: Workers die before they are ready, or cannot load the model.
+        """
+        pending = list(reversed(tasks))
+        try:
+            for _ in range(min(self.size, len(pending))):
+                self._slots.append(self._start())
+            while pending or any(slot.task for slot in self._slots):
+                self._dispatch(pending)
+                yield from self._collect(pending)
+        finally:
+            self._shutdown()
+
+    def _start(self) -> _Slot:
+        parent_end, child_end = self._context.Pipe(duplex=True)
+        process = self._context.Process(target=worker_main, args=(child_end, self.settings), daemon=True)
+        process.start()
+        child_end.close()
+        return _Slot(process=process, conn=parent_end)
+
+    def _dispatch(self, pending: list[Task]) -> None:
+        for slot in self._slots:
+            if slot.ready and not slot.retiring and slot.task is None and pending:
+                task = pending.pop()
+                try:
+                    slot.conn.send(task)
+                except OSError:  # died since it said it was ready: its death is handled next
+                    pending.append(task)
+                    slot.retiring = True
+                    continue
+                slot.task = task
+                slot.deadline = time.monotonic() + self.settings.timeout
+
+    def _collect(self, pending: list[Task]) -> Iterator[Outcome]:
+        """Wait for a message, a death or a deadline, and handle whichever came."""
+        deadlines = [slot.deadline for slot in self._slots if slot.task]
+        wait_for = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
+        handles = [slot.conn for slot in self._slots] + [slot.process.sentinel for slot in self._slots]
+        multiprocessing.connection.wait(handles, timeout=wait_for)
+        for slot in list(self._slots):
+            outcome = self._receive(slot)
+            if outcome is not None:
+                yield outcome
+            if not slot.process.is_alive():
+                died = self._on_death(slot)
+                if died is not None:
+                    yield died
+                self._replace(slot, pending)
+            elif slot.task and time.monotonic() >= slot.deadline:
+                yield self._on_timeout(slot)
+                self._replace(slot, pending)
+
+    def _receive(self, slot: _Slot) -> Outcome | None:
+        """The slot's message, if one is waiting (a worker may send and then exit)."""
+        try:
+            if not slot.conn.poll():
+                return None
+            message = slot.conn.recv()
+        except (EOFError, OSError):
+            return None
+        if isinstance(message, _StartupFailed):
+            raise PoolError(message.message)
+        if isinstance(message, _Ready):
+            slot.ready = True
+            self._startup_failures = 0
+            return None
+        slot.task = None
+        slot.retiring = message.error == "memory"  # the worker exits after a MemoryError
+        if message.worker_peak_kb is not None:
+            pid = slot.process.pid or 0
+            self.peak_kb[pid] = max(self.peak_kb.get(pid, 0), message.worker_peak_kb)
+        if message.worker_cpu_seconds is not None:
+            self.cpu_seconds[slot.process.pid or 0] = message.worker_cpu_seconds
+        return message
+
+    def _on_death(self, slot: _Slot) -> Outcome | None:
+        slot.process.join()
+        if slot.task is None:
+            if not slot.ready and not slot.retiring:
+                self._startup_failures += 1
+                if self._startup_failures >= STARTUP_ATTEMPTS:
+                    raise PoolError(
+                        f"worker processes died {STARTUP_ATTEMPTS} times while loading the model "
+                        f"(last exit status {slot.process.exitcode}); is --memory-limit "
+                        f"({self.settings.memory_limit_mb} MB) too low?"
+                    )
+            return None
+        task = slot.task
+        error = WorkerCrashed(
+            f"the worker processing {task.path} died ({exit_to_text(slot.process.exitcode)}); "
+            "the file probably crashes the PDF parser"
+        )
+        return self._failed(task, error)
+
+    def _on_timeout(self, slot: _Slot) -> Outcome:
+        task = slot.task
+        assert task is not None
+        slot.process.kill()
+        slot.process.join()
+        error = DocumentTimeout(
+            f"{task.path} took longer than {self.settings.timeout:g} s; raise --timeout or check the file"
+        )
+        return self._failed(task, error)
+
+    def _failed(self, task: Task, error: BulletinsError) -> Outcome:
+        line = line_to_json(failed_document(task.path, error))
+        return Outcome(task.index, task.path, (line,), 0, error.code, None)
+
+    def _replace(self, old: _Slot, pending: list[Task]) -> None:
+        """Swap a dead or killed worker for a fresh one, if there is work left for it."""
+        old.conn.close()
+        position = self._slots.index(old)
+        if pending:
+            self._slots[position] = self._start()
+            self.replaced += 1
+        else:
+            del self._slots[position]
+
+    def _shutdown(self) -> None:
+        """Ask idle workers to stop; kill any that do not."""
+        for slot in self._slots:
+            try:
+                slot.conn.send(None)
+            except (BrokenPipeError, OSError):
+                pass
+        for slot in self._slots:
+            slot.process.join(timeout=2.0 if slot.task is None else 0.0)
+            if slot.process.is_alive():
+                slot.process.kill()
+                slot.process.join()
+            slot.conn.close()
+        self._slots = []
+
+
+def exit_to_text(exitcode: int | None) -> str:
+    """A process exit status in words: 'exit status 3' or 'killed by signal SIGSEGV'."""
+    if exitcode is None:
+        return "still running"
+    if exitcode < 0:
+        try:
+            return f"killed by signal {signal.Signals(-exitcode).name}"
+        except ValueError:
+            return f"killed by signal {-exitcode}"
+    return f"exit status {exitcode}"
+

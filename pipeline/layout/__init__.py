@@ -1,0 +1,16 @@
+"""Layout: a PDF's glyphs into text blocks with roles and sections, in the order a person reads them.
+
+The steps, one module each, in the order they run: glyphs and shapes of a page (`glyphs`),
+words in their reading direction (`words`), margin line numbers left out (`line_numbers`),
+running headers and footers found across pages (`furniture`), sidebar panels and figure frames
+(`frames`), columns by a recursive XY-cut (`columns`), lines and paragraphs (`paragraphs`),
+roles (`roles`), the article of each block with panels placed after the article they sit beside
+(`sections`), and text repair (`repair`). `reading_order` runs them over a document; `blocks`
+and `textmap` hold what they produce.
+"""
+
+from pipeline.layout.blocks import Block, PageBlock
+from pipeline.layout.reading_order import LayoutSettings, document_blocks
+from pipeline.layout.textmap import Box, TextMap
+
+__all__ = ["Block", "Box", "LayoutSettings", "PageBlock", "TextMap", "document_blocks"]

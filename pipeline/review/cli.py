@@ -1,0 +1,103 @@
+"""The review commands `bulletins diff` and `bulletins eval`: thin shells over diff and evaluate."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from pipeline.review.diff import DEFAULT_IGNORED, DiffInputError, DiffOptions, diff_files
+from pipeline.review.diff_report import diff_to_json, diff_to_text
+from pipeline.review.eval_report import evaluation_to_json, evaluation_to_text
+from pipeline.review.evaluate import evaluate_files
+
+_FILE = click.Path(exists=True, dir_okay=False)
+
+
+def _fail_input(exc: DiffInputError) -> None:
+    """Unreadable input is trouble, not a difference: exit 2, as diff(1) does."""
+    click.echo(f"Error: {exc}", err=True)
+    click.get_current_context().exit(2)
+
+
+@click.command("diff")
+@click.argument("old", type=_FILE)
+@click.argument("new", type=_FILE)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Report for people or for machines.")
+@click.option(
+    "--by",
+    "documents",
+    type=click.Choice(["doc_id", "source", "single"]),
+    default="doc_id",
+    show_default=True,
+    help="Match documents by PDF hash, by source file name (the PDF changed), or treat each file as one document.",
+)
+@click.option("--positions", is_flag=True, help="Count page, bbox and block changes as differences, not as moves.")
+@click.option("--ignore", "ignored", multiple=True, metavar="FIELD", help="Leave out a dotted field (e.g. confidence, value.lat); repeatable.")
+@click.option("--strict", is_flag=True, help="Compare every field, ids and positions included (as the golden tests do).")
+@click.option("--show-moves", is_flag=True, help="Also list records that only moved.")
+def diff_command(old: str, new: str, fmt: str, documents: str, positions: bool, ignored: tuple[str, ...], strict: bool, show_moves: bool) -> None:
+    """Show which records were added, removed or changed between two JSON Lines files.
+
+    Records are matched by document, kind and normalised value, not by line or id, so a
+    record whose text above moved is still the same record. Exit status 0 when equal, 1 when
+    different, 2 on trouble.
+
+    Example:
+
+        bulletins diff before.jsonl after.jsonl
+    """
+    if strict:
+        options = DiffOptions.strict(documents=documents)
+    else:
+        options = DiffOptions(documents=documents, ignore=DEFAULT_IGNORED | frozenset(ignored), positions=positions)
+    try:
+        result = diff_files(old, new, options)
+    except DiffInputError as exc:
+        _fail_input(exc)
+        return
+    if fmt == "json":
+        click.echo(json.dumps(diff_to_json(result), ensure_ascii=False, indent=2))
+    else:
+        click.echo(diff_to_text(result, styled=True, show_moves=show_moves), nl=False)
+    click.get_current_context().exit(0 if result.equal else 1)
+
+
+@click.command("eval")
+@click.option(
+    "--gold",
+    "gold_paths",
+    multiple=True,
+    required=True,
+    type=click.Path(exists=True),
+    help="Gold facts (JSON Lines), or a folder of *.gold.jsonl; repeatable.",
+)
+@click.argument("records", nargs=-1, required=True, type=_FILE)
+@click.option("--show-errors", is_flag=True, help="List false positives (FP) and misses (FN).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Report for people or for machines.")
+def eval_command(gold_paths: tuple[str, ...], records: tuple[str, ...], show_errors: bool, fmt: str) -> None:
+    """Score records against gold facts: precision, recall and F1 per kind.
+
+    Scores count unique facts per document; the README lists what counts as the same date,
+    place, count, amount and organisation. Several RECORDS files (for example the pipeline's
+    and a baseline's) are each scored against the same gold.
+
+    Example:
+
+        bulletins eval --gold fixtures/ out/fixtures.jsonl
+    """
+    try:
+        evaluations = [evaluate_files(gold_paths, path) for path in records]
+    except DiffInputError as exc:
+        _fail_input(exc)
+        return
+    if fmt == "json":
+        click.echo(json.dumps([evaluation_to_json(e) for e in evaluations], ensure_ascii=False, indent=2))
+    else:
+        click.echo("\n".join(evaluation_to_text(e, show_errors=show_errors) for e in evaluations), nl=False)
+
+
+def register_review_commands(group: click.Group) -> None:
+    """Add `diff` and `eval` to the `bulletins` group."""
+    group.add_command(diff_command)
+    group.add_command(eval_command)
