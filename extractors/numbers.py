@@ -32,10 +32,36 @@ SCALES: dict[str, int] = {
     "crore": 10_000_000,
     "crores": 10_000_000,
 }
-UNITS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
-).split()
+UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+]
 BIG = ("hundred", "thousand", "million", "billion", "trillion")
 DOZEN = 12
 SCORE = 20
@@ -167,4 +193,3 @@ def _iter_word_spans(words: str, offset: int) -> Iterator[NumberSpan]:
                 start = offset + position + (len(part) - len(part.lstrip()))
                 yield NumberSpan(start, start + len(stripped), part_value, words=True)
         position += len(part)
-

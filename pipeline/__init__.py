@@ -10,7 +10,6 @@ The library API the command line is a thin shell over::
 from pipeline.errors import BulletinsError
 from pipeline.run import extract, extract_document, iter_pdf_paths
 from pipeline.settings import Settings
-
 from pipeline.version import PIPELINE_VERSION as __version__
 
-__all__ = ["BulletinsError", "Settings", "extract", "extract_document", "iter_pdf_paths", "__version__"]
+__all__ = ["BulletinsError", "Settings", "__version__", "extract", "extract_document", "iter_pdf_paths"]

@@ -10,12 +10,12 @@ from collections.abc import Sequence
 
 import click
 
+from pipeline.batch.progress import stderr_is_terminal
 from pipeline.batch.runner import run_batch
 from pipeline.errors import BulletinsError
 from pipeline.jsonl import line_to_json, open_output
-from pipeline.pdf import open_pdf, read_source
 from pipeline.layout.reading_order import document_blocks
-from pipeline.batch.progress import stderr_is_terminal
+from pipeline.pdf import open_pdf, read_source
 from pipeline.run import iter_pdf_paths
 from pipeline.settings import Settings
 from schemas import json_schema
@@ -48,15 +48,27 @@ def cli() -> None:
 )
 @click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per core).")
 @click.option(
-    "--timeout", type=click.FloatRange(min=0, min_open=True), default=120.0, show_default=True,
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=120.0,
+    show_default=True,
     help="Seconds one document may take; a slower one is failed as `timeout` and the batch goes on.",
 )
 @click.option(
-    "--memory-limit", type=click.IntRange(min=64), default=2048, show_default=True,
+    "--memory-limit",
+    type=click.IntRange(min=64),
+    default=2048,
+    show_default=True,
     help="Address space of each worker, in MB; a document that needs more is failed as `memory`.",
 )
 @click.option("--resume", is_flag=True, help="Keep the documents an interrupted (or earlier) run of -o FILE finished.")
-@click.option("--plugin", "plugins", multiple=True, metavar="MODULE", help="Import MODULE in every worker (extra extractors); repeatable.")
+@click.option(
+    "--plugin",
+    "plugins",
+    multiple=True,
+    metavar="MODULE",
+    help="Import MODULE in every worker (extra extractors); repeatable.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
 def extract(
     paths: tuple[str, ...],
@@ -144,6 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 from pipeline.review.cli import register_review_commands  # noqa: E402  (review commands live in their own module)
+
 register_review_commands(cli)
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from extractors.dates.values import DateOrder, numeric_date_order
 from extractors.dates.extractor import iter_full_dates, iter_stated_dates
+from extractors.dates.values import DateOrder, numeric_date_order
 from pipeline.layout.blocks import Block
 
 MASTHEAD_ROLES = frozenset({"heading", "header"})

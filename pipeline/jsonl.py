@@ -44,7 +44,7 @@ def open_output(target: str | None) -> Iterator[IO[str]]:
         return
     path = Path(target)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle = tempfile.NamedTemporaryFile(
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed below; its name must outlive the handle)
         "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", suffix=".part", delete=False
     )
     try:

@@ -8,8 +8,8 @@ sentences come out whole, and remembers which block each character came from.
 from __future__ import annotations
 
 import bisect
-import re
 import dataclasses
+import re
 from collections.abc import Iterator, Sequence
 
 from spacy.language import Language
@@ -63,7 +63,7 @@ class Passage:
         """Block and page box of text[start:end] (its part on the first block's page)."""
         first, _ = self.block_at(start)
         boxes: list[Box] = []
-        for block, block_start in zip(self.blocks, self.starts):
+        for block, block_start in zip(self.blocks, self.starts, strict=False):
             if block.page != first.page:
                 continue
             lo = max(start, block_start) - block_start
@@ -111,11 +111,7 @@ def group_blocks(blocks: Sequence[Block]) -> list[list[Block]]:
 
 
 def _continues(previous: Block, block: Block) -> bool:
-    return (
-        previous.role in FLOWING_ROLES
-        and block.role == previous.role
-        and block.section == previous.section
-    )
+    return previous.role in FLOWING_ROLES and block.role == previous.role and block.section == previous.section
 
 
 def join_group(blocks: Sequence[Block]) -> tuple[str, tuple[int, ...]]:
@@ -139,5 +135,5 @@ def iter_passages(blocks: Sequence[Block], nlp: Language, batch_size: int = 64) 
     groups = group_blocks(blocks)
     joined = [join_group(group) for group in groups]
     docs = nlp.pipe((text for text, _ in joined), batch_size=batch_size)
-    for index, (group, (text, starts), doc) in enumerate(zip(groups, joined, docs)):
+    for index, (group, (text, starts), doc) in enumerate(zip(groups, joined, docs, strict=False)):
         yield Passage(index=index, text=text, blocks=tuple(group), starts=starts, doc=doc)

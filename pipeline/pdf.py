@@ -89,7 +89,9 @@ def error_from_pdfminer(source: SourceFile, cause: object) -> EncryptedPDF | Mal
     if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
         return EncryptedPDF(f"{source.path} is encrypted; decrypt it (for example with qpdf --decrypt) and run again")
     detail = str(cause) or type(cause).__name__
-    return MalformedPDF(f"{source.path} cannot be parsed as a PDF ({detail}); try repairing it with qpdf or mutool clean")
+    return MalformedPDF(
+        f"{source.path} cannot be parsed as a PDF ({detail}); try repairing it with qpdf or mutool clean"
+    )
 
 
 # Titles that PDF writers fill in when the author gave none.

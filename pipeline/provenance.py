@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterable, Sequence
 
 from extractors.base import Mention, MentionRef
-from pipeline.passages import Passage
 from pipeline.layout.textmap import round_box_outward
+from pipeline.passages import Passage
 from schemas.records import RECORD_MODELS, Record
 
 _SPACE = re.compile(r"\s+")
@@ -59,5 +59,7 @@ def mention_ids(mentions: Iterable[Mention], passages: Sequence[Passage], doc_id
     for mention in mentions:
         passage = passages[mention.passage]
         block, block_start = passage.block_at(mention.start)
-        ids[mention.ref] = record_id(doc_id, block.id, block_start, block_start + mention.end - mention.start, mention.kind)
+        ids[mention.ref] = record_id(
+            doc_id, block.id, block_start, block_start + mention.end - mention.start, mention.kind
+        )
     return ids

@@ -12,10 +12,10 @@ from pathlib import Path
 import pydantic
 
 from extractors import REGISTRY, DocumentContext, Mention
-from pipeline.layout.blocks import Block
 from pipeline.errors import BulletinsError, NoTextLayer
 from pipeline.issue_date import find_issue_date
 from pipeline.language import ENGLISH, detect_language
+from pipeline.layout.blocks import Block
 from pipeline.layout.reading_order import document_blocks
 from pipeline.nlp import load_nlp
 from pipeline.overlaps import resolve_overlaps
@@ -88,7 +88,9 @@ def run_extractors(passages: Sequence[Passage], context: DocumentContext, settin
     return resolve_overlaps(mentions, settings.overlap_priority)
 
 
-def in_reading_order(mentions: Iterable[Mention], passages: Sequence[Passage], blocks: Sequence[Block]) -> list[Mention]:
+def in_reading_order(
+    mentions: Iterable[Mention], passages: Sequence[Passage], blocks: Sequence[Block]
+) -> list[Mention]:
     """Mentions ordered by the block they start in, then by offset.
 
     Passages are not always in block order: a running header read between two pages of an
@@ -103,7 +105,9 @@ def in_reading_order(mentions: Iterable[Mention], passages: Sequence[Passage], b
     return sorted(mentions, key=key)
 
 
-def valid_records(mentions: Iterable[Mention], passages: Sequence[Passage], doc_id: str, settings: Settings) -> Iterator[Record]:
+def valid_records(
+    mentions: Iterable[Mention], passages: Sequence[Passage], doc_id: str, settings: Settings
+) -> Iterator[Record]:
     """Records of the mentions; an invalid one is a bug, raised when strict, logged otherwise."""
     mentions = list(mentions)
     ids = mention_ids(mentions, passages, doc_id)

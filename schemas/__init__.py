@@ -4,13 +4,13 @@ from schemas.blocks import BlockLine, Role
 from schemas.document import DocumentError, DocumentLine, ErrorType
 from schemas.export import LINE_ADAPTER, Line, json_schema, parse_line
 from schemas.records import (
+    RECORD_KINDS,
     AmountRecord,
     CountRecord,
     DateRecord,
     OrganisationRecord,
     PlaceRecord,
     Record,
-    RECORD_KINDS,
 )
 from schemas.values import (
     AmountValue,
@@ -25,6 +25,9 @@ from schemas.values import (
 SCHEMA_VERSION = "1"
 
 __all__ = [
+    "LINE_ADAPTER",
+    "RECORD_KINDS",
+    "SCHEMA_VERSION",
     "AmountRecord",
     "AmountValue",
     "BBox",
@@ -36,17 +39,14 @@ __all__ = [
     "DocumentError",
     "DocumentLine",
     "ErrorType",
-    "LINE_ADAPTER",
     "Line",
     "OrganisationRecord",
     "OrganisationValue",
     "PlaceRecord",
     "PlaceValue",
     "Qualifier",
-    "RECORD_KINDS",
     "Record",
     "Role",
-    "SCHEMA_VERSION",
     "json_schema",
     "parse_line",
 ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Union
+from typing import Annotated, Any
 
 from pydantic import Field, TypeAdapter
 
@@ -11,7 +11,7 @@ from schemas.document import DocumentLine
 from schemas.records import AmountRecord, CountRecord, DateRecord, OrganisationRecord, PlaceRecord
 
 Line = Annotated[
-    Union[DocumentLine, BlockLine, DateRecord, PlaceRecord, CountRecord, AmountRecord, OrganisationRecord],
+    DocumentLine | BlockLine | DateRecord | PlaceRecord | CountRecord | AmountRecord | OrganisationRecord,
     Field(discriminator="kind"),
 ]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal, Union
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -61,7 +61,7 @@ class OrganisationRecord(_RecordBase):
     value: OrganisationValue
 
 
-Record = Union[DateRecord, PlaceRecord, CountRecord, AmountRecord, OrganisationRecord]
+Record = DateRecord | PlaceRecord | CountRecord | AmountRecord | OrganisationRecord
 
 RECORD_MODELS: dict[str, type[_RecordBase]] = {
     "date": DateRecord,

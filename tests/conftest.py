@@ -12,7 +12,6 @@ import pytest
 from tests.helpers import FIXTURES, REALWORLD, make_text_pdf
 
 
-
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden",
@@ -65,7 +64,9 @@ def bad_inputs(tmp_path: Path) -> dict[str, Path]:
     text = tmp_path / "notes.pdf"
     text.write_text("This is a plain text file with a .pdf name.\n", encoding="utf-8")
     malformed = tmp_path / "malformed.pdf"
-    malformed.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >>\nendobj\ntrailer << /Root 9 0 R >>\n%%EOF\n")
+    malformed.write_bytes(
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >>\nendobj\ntrailer << /Root 9 0 R >>\n%%EOF\n"
+    )
     blank = tmp_path / "blank.pdf"
     make_text_pdf(blank, [])
     return {
@@ -76,7 +77,6 @@ def bad_inputs(tmp_path: Path) -> dict[str, Path]:
         "malformed": malformed,
         "no_text_layer": blank,
     }
-
 
 
 @pytest.fixture(scope="session")

@@ -42,8 +42,8 @@ def make_passages(nlp, texts, section: str | None = None) -> list:
         The passages, in order.
     """
     from pipeline.layout.blocks import Block
-    from pipeline.passages import iter_passages
     from pipeline.layout.textmap import TextMap
+    from pipeline.passages import iter_passages
 
     blocks = []
     for number, item in enumerate(texts, start=1):

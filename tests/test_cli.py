@@ -49,14 +49,18 @@ def test_cli_every_line_follows_the_contract(capsys: pytest.CaptureFixture[str],
         validator.validate(line)
 
 
-def test_cli_document_line_comes_first_then_its_records(capsys: pytest.CaptureFixture[str], bad_inputs: dict[str, Path]) -> None:
+def test_cli_document_line_comes_first_then_its_records(
+    capsys: pytest.CaptureFixture[str], bad_inputs: dict[str, Path]
+) -> None:
     _, lines, _ = run_cli(capsys, "extract", str(bad_inputs["ok"]))
     assert lines[0]["kind"] == "document"
     assert all(line["doc_id"] == lines[0]["doc_id"] for line in lines)
     assert sum(lines[0]["counts"].values()) == len(lines) - 1
 
 
-def test_cli_writes_file_with_output_option(capsys: pytest.CaptureFixture[str], bad_inputs: dict[str, Path], tmp_path: Path) -> None:
+def test_cli_writes_file_with_output_option(
+    capsys: pytest.CaptureFixture[str], bad_inputs: dict[str, Path], tmp_path: Path
+) -> None:
     target = tmp_path / "out" / "records.jsonl"
     status, stdout_lines, _ = run_cli(capsys, "extract", str(bad_inputs["ok"]), "-o", str(target))
     assert status == 0
@@ -116,7 +120,9 @@ def test_cli_realworld_folder(capsys: pytest.CaptureFixture[str], realworld: Pat
     assert "Traceback" not in err
 
 
-def test_cli_output_file_gets_the_usual_permissions(capsys: pytest.CaptureFixture[str], bad_inputs: dict[str, Path], tmp_path: Path) -> None:
+def test_cli_output_file_gets_the_usual_permissions(
+    capsys: pytest.CaptureFixture[str], bad_inputs: dict[str, Path], tmp_path: Path
+) -> None:
     target = tmp_path / "records.jsonl"
     main(["extract", "-q", "--workers", "1", str(bad_inputs["ok"]), "-o", str(target)])
     capsys.readouterr()

@@ -18,9 +18,13 @@ NAMES = [pytest.param(path.stem, id=path.stem) for path in FIXTURE_PDFS]
 
 def squeeze(text: str) -> str:
     """Text without whitespace or hyphens, for comparing page crops with repaired mentions."""
-    return re.sub(r"[\s\-\u00ad\u2010\u2011]", "", text).replace("\u2019", "'").replace("\u2018", "'").replace(
-        "\u201c", '"'
-    ).replace("\u201d", '"')
+    return (
+        re.sub(r"[\s\-\u00ad\u2010\u2011]", "", text)
+        .replace("\u2019", "'")
+        .replace("\u2018", "'")
+        .replace("\u201c", '"')
+        .replace("\u201d", '"')
+    )
 
 
 # A mention that wraps onto the next line or column reads, in a crop of its whole box, as at most
@@ -58,7 +62,12 @@ def _in_pieces(crop: str, wanted: str, pieces: int) -> bool:
     [
         pytest.param("on 25 March 2020 the", "25 March 2020", True, id="one-run"),
         pytest.param("trained up to\n30 officers and", "up to 30 officers", True, id="wrapped-two-lines"),
-        pytest.param("left column up to   right column text\n30 officers more   and more", "up to 30 officers", True, id="wrapped-across-columns"),
+        pytest.param(
+            "left column up to   right column text\n30 officers more   and more",
+            "up to 30 officers",
+            True,
+            id="wrapped-across-columns",
+        ),
         pytest.param("3 0 o f f i c e r s", "30 officers", True, id="spaces-squeezed"),
         pytest.param("ficers\nthe column\nUp to 30 of-", "Up to 30 officers", True, id="wrapped-to-next-column-top"),
         pytest.param("s r e c i f f o 0 3", "30 officers", False, id="scattered-characters"),

@@ -11,9 +11,9 @@ import pytest
 
 from fixtures.generator.generate import FixtureFiles, fixture_to_files, main
 from fixtures.generator.render import pdf_date
-from fixtures.texts import all_fixtures
 from fixtures.generator.typesetting import text_width
 from fixtures.generator.values import VALUE_KEYS
+from fixtures.texts import all_fixtures
 from tests.helpers import FIXTURES
 
 FIXTURE_LIST = all_fixtures()

@@ -142,7 +142,9 @@ def test_golden_detects_a_moved_record_and_a_layout_only_change(probe, tmp_path:
     _, lines = probe
     golden = tmp_path / "probe.jsonl"
     check_golden(golden, lines, update=True)
-    moved = [dict(line, bbox=[line["bbox"][0] + 1, *line["bbox"][1:]]) if line["kind"] == "place" else line for line in lines]
+    moved = [
+        dict(line, bbox=[line["bbox"][0] + 1, *line["bbox"][1:]]) if line["kind"] == "place" else line for line in lines
+    ]
     with pytest.raises(pytest.fail.Exception, match=r"bbox: \[.*\] → \["):
         check_golden(golden, moved, update=False)
     golden.write_text(golden.read_text(encoding="utf-8").replace('", "', '","'), encoding="utf-8")

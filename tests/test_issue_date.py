@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from pipeline.layout.blocks import Block
 from pipeline.issue_date import find_issue_date, masthead_date
+from pipeline.layout.blocks import Block
 from pipeline.layout.textmap import TextMap
 
 
@@ -21,7 +21,9 @@ def block(text: str, role: str = "body", page: int = 1) -> Block:
     [
         pytest.param([block("Issue 4 | 12 March 2018", "header")], None, dt.date(2018, 3, 12), id="header-full-date"),
         pytest.param([block("MILESTONES, March 2018", "heading")], None, dt.date(2018, 3, 1), id="masthead-month-year"),
-        pytest.param([block("Newsletter of March 2, 2018", "heading")], None, dt.date(2018, 3, 2), id="masthead-month-first"),
+        pytest.param(
+            [block("Newsletter of March 2, 2018", "heading")], None, dt.date(2018, 3, 2), id="masthead-month-first"
+        ),
         pytest.param(
             [block("On 2 March 2018 the office opened."), block("A course ran from 15-19 January 2018.")],
             dt.date(2019, 1, 1),
@@ -34,8 +36,15 @@ def block(text: str, role: str = "body", page: int = 1) -> Block:
             dt.date(2018, 4, 22),
             id="range-end-counts-as-full-date",
         ),
-        pytest.param([block("MARCH 8 - WOMEN'S DAY", "heading")], dt.date(2018, 3, 20), dt.date(2018, 3, 20), id="partial-falls-to-metadata"),
-        pytest.param([block("Throughout 2017 the units trained 1394 officers.")], None, None, id="year-alone-is-no-issue-date"),
+        pytest.param(
+            [block("MARCH 8 - WOMEN'S DAY", "heading")],
+            dt.date(2018, 3, 20),
+            dt.date(2018, 3, 20),
+            id="partial-falls-to-metadata",
+        ),
+        pytest.param(
+            [block("Throughout 2017 the units trained 1394 officers.")], None, None, id="year-alone-is-no-issue-date"
+        ),
         pytest.param(
             [block("RUN 12/3/2014 11:57"), block("Counted 11/24/2014 and 11/04/2014.")],
             None,

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.language import detect_language, language_sample
-from pipeline.run import extract_document, read_layout
 from pipeline.pdf import read_source
+from pipeline.run import extract_document, read_layout
 
 
 @pytest.mark.parametrize(

@@ -28,16 +28,111 @@ PROVENANCE = {
 }
 
 VALID = [
-    pytest.param({"kind": "date", **PROVENANCE, "value": {"start": "2018-03-01", "end": "2018-03-31", "granularity": "month", "inferred_year": False}}, id="date-month"),
-    pytest.param({"kind": "date", **PROVENANCE, "value": {"start": "2017-04-01", "end": None, "granularity": "month", "inferred_year": False}}, id="date-open"),
-    pytest.param({"kind": "place", **PROVENANCE, "value": {"name": "Central Asia", "type": "region", "country": None, "geonames_id": None, "lat": None, "lon": None}}, id="place-region"),
-    pytest.param({"kind": "place", **PROVENANCE, "value": {"name": "Bishkek", "type": "city", "country": "KG", "geonames_id": 1528675, "lat": 42.87, "lon": 74.59}}, id="place-city"),
-    pytest.param({"kind": "count", **PROVENANCE, "value": {"value": 40, "qualifier": "more_than", "subject": "sports coaches", "part_of": None}}, id="count"),
-    pytest.param({"kind": "amount", **PROVENANCE, "value": {"value": 2000000, "currency": "KGS", "qualifier": "more_than"}}, id="amount"),
-    pytest.param({"kind": "organisation", **PROVENANCE, "value": {"name": "World Customs Organization", "acronym": "WCO"}}, id="organisation"),
-    pytest.param({"kind": "block", "doc_id": DOC_ID, "page": 1, "id": "p1-b1", "bbox": [0, 0, 10, 10], "role": "heading", "section": "X", "text": "X"}, id="block"),
-    pytest.param({"kind": "document", "doc_id": DOC_ID, "source": "a.pdf", "pages": 4, "title": "Milestones", "issue_date": "2018-03-12", "status": "ok", "error": None, "counts": {"date": 1, "place": 0, "count": 0, "amount": 0, "organisation": 0}, "schema_version": "1"}, id="document-ok"),
-    pytest.param({"kind": "document", "doc_id": DOC_ID, "source": "a.pdf", "pages": 0, "title": None, "issue_date": None, "status": "failed", "error": {"type": "encrypted", "message": "needs a password"}, "counts": {}, "schema_version": "1"}, id="document-failed"),
+    pytest.param(
+        {
+            "kind": "date",
+            **PROVENANCE,
+            "value": {"start": "2018-03-01", "end": "2018-03-31", "granularity": "month", "inferred_year": False},
+        },
+        id="date-month",
+    ),
+    pytest.param(
+        {
+            "kind": "date",
+            **PROVENANCE,
+            "value": {"start": "2017-04-01", "end": None, "granularity": "month", "inferred_year": False},
+        },
+        id="date-open",
+    ),
+    pytest.param(
+        {
+            "kind": "place",
+            **PROVENANCE,
+            "value": {
+                "name": "Central Asia",
+                "type": "region",
+                "country": None,
+                "geonames_id": None,
+                "lat": None,
+                "lon": None,
+            },
+        },
+        id="place-region",
+    ),
+    pytest.param(
+        {
+            "kind": "place",
+            **PROVENANCE,
+            "value": {
+                "name": "Bishkek",
+                "type": "city",
+                "country": "KG",
+                "geonames_id": 1528675,
+                "lat": 42.87,
+                "lon": 74.59,
+            },
+        },
+        id="place-city",
+    ),
+    pytest.param(
+        {
+            "kind": "count",
+            **PROVENANCE,
+            "value": {"value": 40, "qualifier": "more_than", "subject": "sports coaches", "part_of": None},
+        },
+        id="count",
+    ),
+    pytest.param(
+        {"kind": "amount", **PROVENANCE, "value": {"value": 2000000, "currency": "KGS", "qualifier": "more_than"}},
+        id="amount",
+    ),
+    pytest.param(
+        {"kind": "organisation", **PROVENANCE, "value": {"name": "World Customs Organization", "acronym": "WCO"}},
+        id="organisation",
+    ),
+    pytest.param(
+        {
+            "kind": "block",
+            "doc_id": DOC_ID,
+            "page": 1,
+            "id": "p1-b1",
+            "bbox": [0, 0, 10, 10],
+            "role": "heading",
+            "section": "X",
+            "text": "X",
+        },
+        id="block",
+    ),
+    pytest.param(
+        {
+            "kind": "document",
+            "doc_id": DOC_ID,
+            "source": "a.pdf",
+            "pages": 4,
+            "title": "Milestones",
+            "issue_date": "2018-03-12",
+            "status": "ok",
+            "error": None,
+            "counts": {"date": 1, "place": 0, "count": 0, "amount": 0, "organisation": 0},
+            "schema_version": "1",
+        },
+        id="document-ok",
+    ),
+    pytest.param(
+        {
+            "kind": "document",
+            "doc_id": DOC_ID,
+            "source": "a.pdf",
+            "pages": 0,
+            "title": None,
+            "issue_date": None,
+            "status": "failed",
+            "error": {"type": "encrypted", "message": "needs a password"},
+            "counts": {},
+            "schema_version": "1",
+        },
+        id="document-failed",
+    ),
 ]
 
 

@@ -2,7 +2,8 @@
 
 Nothing here is a hand list of currencies: every name ("Kyrgyz soms", "Afghan Afghanis",
 "West African CFA francs"), symbol ("$", "€", "₹", "؋") and code comes from CLDR through
-Babel (built by `currency_sources`), for the currencies that were legal tender on its `REFERENCE_DATE`, each name also with the
+Babel (built by `currency_sources`), for the currencies that were legal tender on its
+`REFERENCE_DATE`, each name also with the
 country adjectives of `data/curated/demonyms.tsv` ("Lao kip", "Thai baht"). Short tables are
 written by hand: spellings CLDR does not know (`ALIASES`, `SYMBOL_ALIASES`) and codes and names
 that are also common words or acronyms in this genre (`LOOKALIKE_CODES`, "SDG 5" is a Sustainable Development Goal
@@ -17,7 +18,6 @@ import json
 import re
 
 from extractors.data import data_path
-
 
 # The generated table; rebuild it with `python -m extractors.amounts.currency_sources` after changing
 # the code that builds it or upgrading Babel or pycountry.
@@ -53,10 +53,14 @@ SYMBOL_ALIASES: dict[str, str] = {
     "CFA": "cfa francs",
 }
 # Codes that are also words or acronyms; they name money only beside a money-like number.
-LOOKALIKE_CODES = frozenset({"ALL", "AMD", "BAM", "BOB", "CUP", "CVE", "GEL", "MAD", "MOP", "PEN", "SDG", "SOS", "TOP", "TRY"})
+LOOKALIKE_CODES = frozenset(
+    {"ALL", "AMD", "BAM", "BOB", "CUP", "CVE", "GEL", "MAD", "MOP", "PEN", "SDG", "SOS", "TOP", "TRY"}
+)
 # Currency names that are also common English words ("won", "marks", "real", "pounds");
 # like LOOKALIKE_CODES they name money only beside a money-like number.
-LOOKALIKE_NAMES = frozenset({"dram", "drams", "kip", "lev", "mark", "marks", "pound", "pounds", "pula", "rand", "real", "reals", "vatu", "won"})
+LOOKALIKE_NAMES = frozenset(
+    {"dram", "drams", "kip", "lev", "mark", "marks", "pound", "pounds", "pula", "rand", "real", "reals", "vatu", "won"}
+)
 # Ambiguous names with no territory to decide by take the first of these among their candidates.
 DEFAULT_ORDER = ("USD", "EUR", "GBP", "INR", "XOF")
 
@@ -96,9 +100,7 @@ class CurrencyTable:
         """Matches, at its start, a space and a name ("Kyrgyz soms", case-insensitive) or a symbol or code."""
         names = _alternation(list(self.names) + list(ALIASES))
         symbols = _alternation(list(self.symbols) + list(self.codes) + list(SYMBOL_ALIASES))
-        return re.compile(
-            r"[ \xa0]?(?:(?i:(?P<name>" + names + r"))|(?P<symbol>" + symbols + r"))(?![\w])"
-        )
+        return re.compile(r"[ \xa0]?(?:(?i:(?P<name>" + names + r"))|(?P<symbol>" + symbols + r"))(?![\w])")
 
     @functools.cached_property
     def place_pattern(self) -> re.Pattern[str]:

@@ -53,9 +53,7 @@ def build_currency_table() -> CurrencyTable:
     """The table, built from Babel's CLDR data and pycountry."""
     english = Locale("en")
     territories = sorted(t for t in english.territories if len(t) == 2 and t.isalpha())
-    territory_currencies = {
-        t: frozenset(get_territory_currencies(t, REFERENCE_DATE, tender=True)) for t in territories
-    }
+    territory_currencies = {t: frozenset(get_territory_currencies(t, REFERENCE_DATE, tender=True)) for t in territories}
     codes = frozenset(c for used in territory_currencies.values() for c in used)
     preferred = {
         clean_symbol(symbol): code
@@ -126,7 +124,9 @@ def _usable_symbol(symbol: str, code: str) -> bool:
     return bool(symbol) and symbol != code and not short_word
 
 
-def _places(english: Locale, territory_currencies: dict[str, frozenset[str]], codes: frozenset[str]) -> dict[str, frozenset[str]]:
+def _places(
+    english: Locale, territory_currencies: dict[str, frozenset[str]], codes: frozenset[str]
+) -> dict[str, frozenset[str]]:
     """Names that place a text in a territory, mapped to the currencies used there."""
     places: dict[str, set[str]] = defaultdict(set)
     for territory, used in territory_currencies.items():

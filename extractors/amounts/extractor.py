@@ -21,7 +21,6 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from extractors.base import DocumentContext, Extractor, Mention, register
 from extractors.amounts.currencies import (
     DEFAULT_ORDER,
     LOOKALIKE_CODES,
@@ -29,9 +28,10 @@ from extractors.amounts.currencies import (
     CurrencyTable,
     currency_table,
 )
+from extractors.base import DocumentContext, Extractor, Mention, register
 from extractors.gazetteer.index import load_gazetteer
-from extractors.numbers import NumberSpan, iter_numbers
 from extractors.gazetteer.matching import implies_country, iter_name_spans
+from extractors.numbers import NumberSpan, iter_numbers
 from extractors.qualifiers import qualifier_after, qualifier_before
 from extractors.spans import clip_to_block
 from schemas.values import AmountValue, Qualifier
@@ -116,7 +116,7 @@ def _plausible(written: str, number: NumberSpan) -> bool:
     """Whether a currency that is also a word ("SDG 5", "5 marks") is money beside this number."""
     if written not in LOOKALIKE_CODES and written.lower() not in LOOKALIKE_NAMES:
         return True
-    return number.scaled or number.value >= 1000 and not (1900 <= number.value <= 2100 and number.integral)
+    return number.scaled or (number.value >= 1000 and not (1900 <= number.value <= 2100 and number.integral))
 
 
 def iter_place_hints(text: str, table: CurrencyTable) -> Iterator[PlaceHint]:
@@ -152,7 +152,7 @@ def choose_currency(codes: frozenset[str], levels: Sequence[Counter[str]]) -> tu
     """
     if len(codes) == 1:
         return next(iter(codes)), CONFIDENCE_CERTAIN
-    for level, confidence in zip(levels, CONFIDENCE_BY_LEVEL):
+    for level, confidence in zip(levels, CONFIDENCE_BY_LEVEL, strict=False):
         ranked = Counter({code: level[code] for code in codes if level[code]}).most_common(2)
         if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             return ranked[0][0], confidence
@@ -173,7 +173,7 @@ class AmountRules(Extractor):
         table = currency_table()
         hints = [list(iter_place_hints(passage.text, table)) for passage in passages]
         document = Counter(code for found in hints for hint in found for code in hint.codes)
-        for passage, found in zip(passages, hints):
+        for passage, found in zip(passages, hints, strict=False):
             in_passage = Counter(code for hint in found for code in hint.codes)
             for span in iter_amount_spans(passage.text, table):
                 mention = self._mention(passage, span, found, (in_passage, document))

@@ -30,9 +30,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.counts import filters
 from extractors.amounts.extractor import iter_amount_spans
 from extractors.base import DocumentContext, Extractor, Mention, MentionRef, register
+from extractors.counts import filters
 from extractors.numbers import NumberSpan, iter_numbers
 from extractors.qualifiers import qualifier_after, qualifier_before
 from extractors.spans import clip_to_block
@@ -46,9 +46,24 @@ if TYPE_CHECKING:
 # "64 new patients", "four other countries", "seven such trainers" count patients, countries
 # and trainers. A classifying modifier stays ("sports coaches", "financial investigators").
 PASSING_ADJECTIVES = frozenset(
-    {"other", "such", "new", "more", "additional", "further", "extra", "different", "various", "same", "young", "former"}
+    {
+        "other",
+        "such",
+        "new",
+        "more",
+        "additional",
+        "further",
+        "extra",
+        "different",
+        "various",
+        "same",
+        "young",
+        "former",
+    }
 )
-COLLECTIVE = frozenset({"staff", "personnel", "police", "youth", "military", "clergy", "crew", "militia", "cattle", "livestock"})
+COLLECTIVE = frozenset(
+    {"staff", "personnel", "police", "youth", "military", "clergy", "crew", "militia", "cattle", "livestock"}
+)
 # How many tokens the counted noun phrase may run to.
 MAX_SUBJECT_TOKENS = 6
 _MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "VBN", "VBG", "HYPH", "RB"})
@@ -74,7 +89,10 @@ _CUE_AFTER_MODIFIER = re.compile(
 # A subset stated after its noun: "6 officers, three women among them".
 _AMONG_AFTER = re.compile(r"\s+among\s+(?:them|whom)\b", re.IGNORECASE)
 # A sentence that opens by pointing back at the count before it: "Among them were 42 judges".
-_OPENING_CUE = re.compile(r"\s*(?:among (?:them|these|those|whom)|of (?:them|these|those|whom)|(?:they|these|those) included)\b", re.IGNORECASE)
+_OPENING_CUE = re.compile(
+    r"\s*(?:among (?:them|these|those|whom)|of (?:them|these|those|whom)|(?:they|these|those) included)\b",
+    re.IGNORECASE,
+)
 _LIST_GAP = re.compile(r"^\s*(?:,|;|and|or|,\s*and|,\s*or)\s*$", re.IGNORECASE)
 # Share of a sentence's longer words that are capitalised in a heading.
 HEADING_SHARE = 0.6
@@ -122,7 +140,7 @@ class CountRules(Extractor):
         for passage in passages:
             candidates = drop_lone_ones(passage.text, list(iter_count_candidates(passage)))
             parents = link_subsets(passage.text, candidates)
-            for candidate, parent in zip(candidates, parents):
+            for candidate, parent in zip(candidates, parents, strict=False):
                 part_of = MentionRef(passage.index, parent.start, parent.end) if parent is not None else None
                 yield Mention(
                     passage.index,
@@ -378,7 +396,10 @@ def link_subsets(text: str, candidates: Sequence[CountCandidate]) -> list[CountC
 
 
 def _parent(
-    text: str, candidate: CountCandidate, earlier: Sequence[CountCandidate], their_parents: Sequence[CountCandidate | None]
+    text: str,
+    candidate: CountCandidate,
+    earlier: Sequence[CountCandidate],
+    their_parents: Sequence[CountCandidate | None],
 ) -> CountCandidate | None:
     previous, previous_parent = earlier[-1], their_parents[-1]
     gap = text[previous.tail : candidate.start]
@@ -390,13 +411,18 @@ def _parent(
 
 
 def _opening_parent(
-    text: str, candidate: CountCandidate, before: Sequence[CountCandidate], their_parents: Sequence[CountCandidate | None]
+    text: str,
+    candidate: CountCandidate,
+    before: Sequence[CountCandidate],
+    their_parents: Sequence[CountCandidate | None],
 ) -> CountCandidate | None:
     """The larger top-level count of the sentence before, when this sentence opens with a subset cue."""
     if not before or not _OPENING_CUE.match(text, candidate.sentence, candidate.start):
         return None
     last_sentence = before[-1].sentence
-    wholes = [c for c, parent in zip(before, their_parents) if c.sentence == last_sentence and parent is None]
+    wholes = [
+        c for c, parent in zip(before, their_parents, strict=False) if c.sentence == last_sentence and parent is None
+    ]
     return _nearest_larger(candidate, wholes)
 
 

@@ -110,7 +110,9 @@ class DocumentDates:
         sentence = passage.sentence(found.candidate.start, found.candidate.end)
         lo, hi = sentence.start_char, sentence.end_char
         stated = [
-            n for n in self.found[found.position] if n.year is not None and lo <= n.candidate.start < hi and n is not found
+            n
+            for n in self.found[found.position]
+            if n.year is not None and lo <= n.candidate.start < hi and n is not found
         ]
         if refers_to_the_year(found.candidate):
             # "the year" points back: "In 2019 ..., and by the end of the year ..." is 2019, but in
@@ -134,7 +136,9 @@ class DocumentDates:
                 year = single_year(self.found[earlier])
                 if year is not None:
                     return year
-        return single_year([Found(found.position, c, 1.0, stated_year(c, self.order)) for c in iter_candidates(section)])
+        return single_year(
+            [Found(found.position, c, 1.0, stated_year(c, self.order)) for c in iter_candidates(section)]
+        )
 
     def tense_shift(self, found: Found, year: int) -> int:
         """-1 or +1 when reading the date in `year` contradicts its verb's tense, else 0.
@@ -285,4 +289,3 @@ def iter_full_dates(text: str, order: DateOrder = "DMY") -> Iterator[dt.date]:
     for bounds in iter_stated_dates(text, order):
         if bounds.granularity == "day":
             yield bounds.start
-

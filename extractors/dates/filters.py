@@ -122,7 +122,9 @@ def season_is_date(passage: Passage, candidate: Candidate) -> bool:
     it ("summer school", "before the summer holidays"); the lower-case verb "fall" needs the cue
     even with a year after it ("prices fall 2018 percent").
     """
-    cued = candidate.lead is not None or _ends_with(_preceding_phrase(passage.text, candidate.start, 1), words.SEASON_CUES)
+    cued = candidate.lead is not None or _ends_with(
+        _preceding_phrase(passage.text, candidate.start, 1), words.SEASON_CUES
+    )
     if candidate.first.year is not None:
         return cued or not candidate.first.text.startswith("fall")
     if not cued:

@@ -108,8 +108,14 @@ class Vocabulary:
             "numeric": NUMERIC,
             "day_first": rf"(?:{v.weekday})?(?:{v.the})?{DAY}(?:{SP}(?i:of))?{SP}{v.month}(?:,?{SP}{YEAR})?",
             "month_first": rf"{v.month_first_day()}(?:,?{SP}{YEAR})?",
-            "quarter": rf"(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|(?:{v.the})?(?P<qo>{v.ordinal}){SP}(?i:quarter))(?:{year_of})?",
-            "half": rf"(?:H(?P<h>[12])|(?:{v.the})?(?P<ho>(?i:first|second|1st|2nd)){SP}(?i:half))(?:{year_of}|{of_the_year})",
+            "quarter": (
+                rf"(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|(?:{v.the})?(?P<qo>{v.ordinal}){SP}(?i:quarter))"
+                rf"(?:{year_of})?"
+            ),
+            "half": (
+                rf"(?:H(?P<h>[12])|(?:{v.the})?(?P<ho>(?i:first|second|1st|2nd)){SP}(?i:half))"
+                rf"(?:{year_of}|{of_the_year})"
+            ),
             "season": rf"(?:{v.the})?(?:{v.part})?{v.season}(?:{SP}(?:(?i:of){SP})?{YEAR}{second_year})?",
             "decade": rf"(?:{v.the})?(?:{v.part})?(?:{v.the})?(?P<decade>(?:19|20)\d0)['\u2019]?s(?!\w)",
             "month_year": rf"(?:{v.part})?{v.month}(?:{SP}(?i:of))?,?{SP}{YEAR}",
@@ -195,7 +201,10 @@ def candidate_patterns() -> tuple[tuple[Form, re.Pattern[str]], ...]:
     connector = rf"(?:{OSP}(?P<dash>{DASH}){OSP}|{SP}(?P<word>{_any_case(words.RANGE_WORDS)}){SP})"
     shapes: list[tuple[Form, str]] = [
         ("range", rf"{lead}(?P<a>{bare_day}){connector}(?P<b>{day_first})"),
-        ("range", rf"{lead}(?P<a>{_anonymous(v.month_first_day())}){connector}(?P<b>{bare_day})(?:,?{SP}(?P<y>{BARE_YEAR}))?"),
+        (
+            "range",
+            rf"{lead}(?P<a>{_anonymous(v.month_first_day())}){connector}(?P<b>{bare_day})(?:,?{SP}(?P<y>{BARE_YEAR}))?",
+        ),
         ("range", rf"{lead}(?P<a>{point}){connector}(?P<b>{point})"),
         ("range", rf"{lead}(?P<a>{BARE_YEAR}){OSP}(?P<dash>[{words.DASHES}/]){OSP}(?P<short>(?:19|20)?\d\d)(?!\w)"),
         ("open_start", rf"(?P<lead>{_any_case(words.OPEN_START_WORDS)}){SP}(?P<a>{point})"),
@@ -313,7 +322,13 @@ def _year_after_dash(first: Point, last: Point, connector: str | None) -> bool:
 
 def _coordinated_days(match: re.Match[str], first: Point, last: Point | None) -> list[Candidate]:
     """ "5 and 6 March 2018": two days, the first taking the second's month and year."""
-    if last is None or last.shape != "day" or first.shape != "day" or first.month is not None or not first.text.isdigit():
+    if (
+        last is None
+        or last.shape != "day"
+        or first.shape != "day"
+        or first.month is not None
+        or not first.text.isdigit()
+    ):
         return []
     first = dataclasses.replace(first, month=last.month, year=last.year)
     return [

@@ -31,7 +31,9 @@ TYPE_RANK: Mapping[str, int] = {"country": 0, "region": 1, "city": 2, "admin_are
 
 _APOSTROPHES = dict.fromkeys(map(ord, "'’‘`ʻʼ´"), None)
 # Letters that Unicode does not decompose into a base letter and a mark.
-_LETTERS = str.maketrans({"ı": "i", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "ß": "ss", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L"})
+_LETTERS = str.maketrans(
+    {"ı": "i", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "Ae", "ß": "ss", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L"}
+)
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
@@ -83,7 +85,12 @@ class GazetteerEntry:
     def to_value(self) -> PlaceValue:
         """The contract's place value."""
         return PlaceValue(
-            name=self.name, type=self.type, country=self.country, geonames_id=self.geonames_id, lat=self.lat, lon=self.lon
+            name=self.name,
+            type=self.type,
+            country=self.country,
+            geonames_id=self.geonames_id,
+            lat=self.lat,
+            lon=self.lon,
         )
 
 
@@ -120,7 +127,9 @@ class Gazetteer:
 
     def admin_areas(self, name: str, country: str | None = None) -> tuple[GazetteerEntry, ...]:
         """The admin areas a name (without its "region"/"province" suffix) can mean."""
-        return tuple(e for e in self.lookup(name) if e.type == "admin_area" and (country is None or e.country == country))
+        return tuple(
+            e for e in self.lookup(name) if e.type == "admin_area" and (country is None or e.country == country)
+        )
 
 
 def read_table(filename: str) -> Iterator[list[str]]:
@@ -155,7 +164,14 @@ def row_to_entry(row: Sequence[str]) -> GazetteerEntry:
     """A place of the table (columns: see `gazetteer_sources.COLUMNS`)."""
     kind, name, country, geonames_id, lat, lon, population, code = row[:8]
     return GazetteerEntry(
-        name, kind, country or None, _number(geonames_id), _number(lat, float), _number(lon, float), int(population or 0), code or None  # type: ignore[arg-type]
+        name,
+        kind,
+        country or None,
+        _number(geonames_id),
+        _number(lat, float),
+        _number(lon, float),
+        int(population or 0),
+        code or None,  # type: ignore[arg-type]
     )
 
 

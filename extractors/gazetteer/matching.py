@@ -20,9 +20,53 @@ from extractors.gazetteer.index import Gazetteer, GazetteerEntry, fold
 # Salaam", "Rio de Janeiro", "Ras al-Khaimah", "Port-au-Prince"); a run holding one is a name only
 # when the gazetteer has the whole run, and the longest such run wins ("Dar es Salaam", not "Dar").
 NAME_CONNECTORS = frozenset(
-    {"and", "of", "the", "de", "la", "le", "les", "los", "las", "del", "al", "el", "es", "as", "ash", "ad", "ar",
-     "az", "ul", "ur", "du", "des", "di", "da", "do", "dos", "das", "upon", "on", "en", "sur", "sous", "au", "aux",
-     "am", "an", "der", "den", "op", "aan", "bei", "y", "i", "e", "et"}
+    {
+        "and",
+        "of",
+        "the",
+        "de",
+        "la",
+        "le",
+        "les",
+        "los",
+        "las",
+        "del",
+        "al",
+        "el",
+        "es",
+        "as",
+        "ash",
+        "ad",
+        "ar",
+        "az",
+        "ul",
+        "ur",
+        "du",
+        "des",
+        "di",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "upon",
+        "on",
+        "en",
+        "sur",
+        "sous",
+        "au",
+        "aux",
+        "am",
+        "an",
+        "der",
+        "den",
+        "op",
+        "aan",
+        "bei",
+        "y",
+        "i",
+        "e",
+        "et",
+    }
 )
 # Lower-case type words that end some regions' names ("the Great Lakes region", "the Mekong region").
 REGION_TYPE_WORDS = frozenset({"region", "subregion", "basin"})
@@ -61,7 +105,10 @@ def looks_like_name(span: Span) -> bool:
     if not words or not words[0].text[:1].isupper():
         return False
     return all(
-        t.text[:1].isupper() or t.text[:1].isdigit() or t.lower_ in NAME_CONNECTORS or (t.lower_ in POSSESSIVES and t.i < span[-1].i)
+        t.text[:1].isupper()
+        or t.text[:1].isdigit()
+        or t.lower_ in NAME_CONNECTORS
+        or (t.lower_ in POSSESSIVES and t.i < span[-1].i)
         for t in words
     )
 
@@ -69,7 +116,9 @@ def looks_like_name(span: Span) -> bool:
 def is_region_with_type_word(span: Span, entries: Sequence[GazetteerEntry]) -> bool:
     """A region's name whose last word is its type word in lower case ("Great Lakes region")."""
     return (
-        len(span) > 1 and span[-1].lower_ in REGION_TYPE_WORDS and looks_like_name(span[:-1])
+        len(span) > 1
+        and span[-1].lower_ in REGION_TYPE_WORDS
+        and looks_like_name(span[:-1])
         and any(entry.type == "region" for entry in entries)
     )
 
@@ -108,7 +157,11 @@ def starts_name(doc: Doc | Span, i: int, gazetteer: Gazetteer) -> bool:
     possessive after it ("Cox’s Bazar", folded "coxs bazar")."""
     if fold(doc[i].text).split(" ", 1)[0] in gazetteer.first_words:
         return True
-    return i + 1 < len(doc) and doc[i + 1].lower_ in POSSESSIVES and fold(doc[i].text + doc[i + 1].text) in gazetteer.first_words
+    return (
+        i + 1 < len(doc)
+        and doc[i + 1].lower_ in POSSESSIVES
+        and fold(doc[i].text + doc[i + 1].text) in gazetteer.first_words
+    )
 
 
 def demonym_length(doc: Doc | Span, i: int, gazetteer: Gazetteer) -> int:
@@ -151,7 +204,8 @@ def rank_cities(
     entries = list(entries)
     # Capitals of countries the document names, and how often it names the most named of them.
     named_capitals = [
-        e for e in entries
+        e
+        for e in entries
         if capitals and countries.get(e.country or "") and capitals.get(e.country or "") == e and own_name(e, key)
     ]
     capital_count = max((countries[e.country or ""] for e in named_capitals), default=0)
@@ -163,7 +217,11 @@ def rank_cities(
 
     def outranked(entry: GazetteerEntry) -> bool:
         """Whether a capital of a country the document names more often outranks the place."""
-        return bool(named_capitals) and entry not in named_capitals and countries.get(entry.country or "", 0) < capital_count
+        return (
+            bool(named_capitals)
+            and entry not in named_capitals
+            and countries.get(entry.country or "", 0) < capital_count
+        )
 
     return sorted(entries, key=lambda e: (not own_name(e, key), outranked(e), -weight(e)))
 
@@ -180,7 +238,9 @@ def weak_reading(entries: Sequence[GazetteerEntry], key: str, countries: Counter
     gazetteer lacks, is an alternate name of Namangan, Uzbekistan, in a bulletin about Eastern
     Africa). Such a reading gives way to a site noun, an apposition that locates the name in
     another country, or a site of that name (see `places`)."""
-    return not any(own_name(entry, key) for entry in entries) and not any(countries.get(entry.country or "") for entry in entries)
+    return not any(own_name(entry, key) for entry in entries) and not any(
+        countries.get(entry.country or "") for entry in entries
+    )
 
 
 def single_country(countries: Counter[str]) -> str | None:
@@ -267,4 +327,3 @@ def is_common_word_alias(word: str, entries: Sequence[GazetteerEntry]) -> bool:
     import wordfreq  # its word list loads on first use, once per process
 
     return wordfreq.zipf_frequency(word.lower(), "en", wordlist="large") >= COMMON_WORD_ZIPF
-

@@ -32,9 +32,13 @@ LONG_THEN_SHORT = re.compile(rf"\((?P<short>{ACRONYM}(?:[ ][A-Z][a-z]+)?)\)")
 SHORT_THEN_LONG = re.compile(rf"(?<![\w-])(?P<short>{ACRONYM})\s*\((?P<long>[^()]{{4,160}})\)")
 _WORD = re.compile(r"[^\s()]+")
 # Words a long form never starts with.
-LEADING_WORDS = frozenset({"the", "a", "an", "and", "of", "for", "its", "their", "our", "by", "with", "to", "in", "on", "at"})
+LEADING_WORDS = frozenset(
+    {"the", "a", "an", "and", "of", "for", "its", "their", "our", "by", "with", "to", "in", "on", "at"}
+)
 # Lower-case words that may sit inside a long form ("Office on Drugs and Crime").
-INNER_WORDS = frozenset({"of", "for", "on", "and", "the", "in", "against", "to", "at", "under", "&", "de", "du", "des", "la", "le"})
+INNER_WORDS = frozenset(
+    {"of", "for", "on", "and", "the", "in", "against", "to", "at", "under", "&", "de", "du", "des", "la", "le"}
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -77,7 +81,9 @@ def load_registry() -> Mapping[str, RegistryEntry]:
     text = read_data("curated", "organisations.json")
     table: dict[str, RegistryEntry] = {}
     for item in json.loads(text)["organisations"]:
-        entry = RegistryEntry(item["acronym"], item["name"], item.get("kind", "organisation"), tuple(item.get("aliases", ())))
+        entry = RegistryEntry(
+            item["acronym"], item["name"], item.get("kind", "organisation"), tuple(item.get("aliases", ()))
+        )
         for key in (entry.acronym, *entry.aliases):
             table[key] = entry
     return table
@@ -116,7 +122,7 @@ def long_form_start(short: str, long: str) -> int | None:
 
 def window_start(text: str, end: int, words: int) -> int:
     """Offset where the last `words` words before `end` begin (stopping at a sentence or clause end)."""
-    spans = [m for m in _WORD.finditer(text, max(0, end - 400), end)]
+    spans = list(_WORD.finditer(text, max(0, end - 400), end))
     start = end
     for match in reversed(spans[-words:]):
         if match.group().endswith((".", ";", ":", ",")) and match.end() < end and not match.group().endswith("U.S."):

@@ -24,12 +24,15 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from extractors.base import DocumentContext, Extractor, Mention, register
+from extractors.gazetteer.index import load_gazetteer
 from extractors.organisations.acronyms import (
     LONG_THEN_SHORT,
     SHORT_THEN_LONG,
@@ -41,8 +44,6 @@ from extractors.organisations.acronyms import (
     load_registry,
     reconcile,
 )
-from extractors.base import DocumentContext, Extractor, Mention, register
-from extractors.gazetteer.index import load_gazetteer
 from schemas.values import OrganisationValue
 
 if TYPE_CHECKING:
@@ -50,18 +51,93 @@ if TYPE_CHECKING:
 
 # Nouns that head an organisation's name.
 ORG_HEADS = frozenset(
-    """customs organization organisation office ministry agency department bureau service committee commission council
-    federation union association government court tribunal police guard force centre center institute institution
-    university academy foundation fund bank authority directorate administration unit secretariat parliament assembly
-    senate cabinet inspectorate board group society mission college hospital dispensary league alliance coalition
-    chamber corporation company division procuracy prosecution militia gendarmerie headquarters nations forces services
-    troops community navy army coastguard""".split()
+    [
+        "customs",
+        "organization",
+        "organisation",
+        "office",
+        "ministry",
+        "agency",
+        "department",
+        "bureau",
+        "service",
+        "committee",
+        "commission",
+        "council",
+        "federation",
+        "union",
+        "association",
+        "government",
+        "court",
+        "tribunal",
+        "police",
+        "guard",
+        "force",
+        "centre",
+        "center",
+        "institute",
+        "institution",
+        "university",
+        "academy",
+        "foundation",
+        "fund",
+        "bank",
+        "authority",
+        "directorate",
+        "administration",
+        "unit",
+        "secretariat",
+        "parliament",
+        "assembly",
+        "senate",
+        "cabinet",
+        "inspectorate",
+        "board",
+        "group",
+        "society",
+        "mission",
+        "college",
+        "hospital",
+        "dispensary",
+        "league",
+        "alliance",
+        "coalition",
+        "chamber",
+        "corporation",
+        "company",
+        "division",
+        "procuracy",
+        "prosecution",
+        "militia",
+        "gendarmerie",
+        "headquarters",
+        "nations",
+        "forces",
+        "services",
+        "troops",
+        "community",
+        "navy",
+        "army",
+        "coastguard",
+    ]
 )
 # Titles whose holder's office is a body ("Director of Public Prosecutions' Office"); after
 # other words a possessive leaves the head before it ("Staff of the General Prosecutor's Office").
 OFFICE_HOLDERS = frozenset(
-    """director attorney prosecutor auditor inspector commissioner registrar ombudsman solicitor controller
-    comptroller procurator""".split()
+    [
+        "director",
+        "attorney",
+        "prosecutor",
+        "auditor",
+        "inspector",
+        "commissioner",
+        "registrar",
+        "ombudsman",
+        "solicitor",
+        "controller",
+        "comptroller",
+        "procurator",
+    ]
 )
 # Heads that also name an administrative area after a place's name ("Chattogram Division").
 ADMIN_AREA_HEADS = frozenset({"division"})
@@ -69,9 +145,46 @@ ADMIN_AREA_HEADS = frozenset({"division"})
 PLURAL_HEADS = frozenset({"nations", "forces", "headquarters", "services", "troops"})
 # Heads of what is not an organisation, even when an acronym is defined for it.
 NON_ORG_HEADS = frozenset(
-    """programme program programmes programs project projects initiative strategy plan campaign segment component
-    declaration convention goal goals agenda framework day week conference forum summit meeting workshop course
-    training act law treaty protocol report survey system database tournament award prize""".split()
+    [
+        "programme",
+        "program",
+        "programmes",
+        "programs",
+        "project",
+        "projects",
+        "initiative",
+        "strategy",
+        "plan",
+        "campaign",
+        "segment",
+        "component",
+        "declaration",
+        "convention",
+        "goal",
+        "goals",
+        "agenda",
+        "framework",
+        "day",
+        "week",
+        "conference",
+        "forum",
+        "summit",
+        "meeting",
+        "workshop",
+        "course",
+        "training",
+        "act",
+        "law",
+        "treaty",
+        "protocol",
+        "report",
+        "survey",
+        "system",
+        "database",
+        "tournament",
+        "award",
+        "prize",
+    ]
 )
 # Heads whose name may end with the country they are in ("UNODC Programme Office in Kyrgyzstan");
 # after other heads, and before a city, "in" says where a body is, not what it is called.
@@ -82,15 +195,78 @@ CONNECTORS = frozenset({"of", "for", "on", "and", "under", "against", "&"})
 SPLITTING_CONNECTORS = frozenset({"and", "&", "under"})
 # Modifiers that leave a head generic when nothing else names the body ("its Regional Department").
 GENERIC_MODIFIERS = frozenset(
-    """regional national central local state federal general main new provincial district city municipal joint special
-    technical permanent country field head""".split()
+    [
+        "regional",
+        "national",
+        "central",
+        "local",
+        "state",
+        "federal",
+        "general",
+        "main",
+        "new",
+        "provincial",
+        "district",
+        "city",
+        "municipal",
+        "joint",
+        "special",
+        "technical",
+        "permanent",
+        "country",
+        "field",
+        "head",
+    ]
 )
 # Connectors after which a name's complement starts: its head is the word before the first one.
 SEGMENT_CONNECTORS = frozenset({"of", "for", "on", "under", "against"})
 # Capitalised words that start a sentence or heading but never a name.
 LEADING_STOPWORDS = frozenset(
-    """the a an in on at to from by for with since during after before through throughout as and or but this that these
-    those its their our his her new between among under over while when where both each every all some""".split()
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "to",
+        "from",
+        "by",
+        "for",
+        "with",
+        "since",
+        "during",
+        "after",
+        "before",
+        "through",
+        "throughout",
+        "as",
+        "and",
+        "or",
+        "but",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "our",
+        "his",
+        "her",
+        "new",
+        "between",
+        "among",
+        "under",
+        "over",
+        "while",
+        "when",
+        "where",
+        "both",
+        "each",
+        "every",
+        "all",
+        "some",
+    ]
 )
 CONFIDENCE = {"definition": 0.9, "name": 0.8, "defined": 0.85, "registry": 0.8}
 
@@ -176,7 +352,9 @@ def is_organisation_name(name: str) -> bool:
 
 def _head_phrase(words: Sequence[str]) -> str:
     """The words of a name up to its head (before the first connector)."""
-    cut = next((i for i, word in enumerate(words) if i > 0 and word.lower() in (*SEGMENT_CONNECTORS, "in", "at")), len(words))
+    cut = next(
+        (i for i, word in enumerate(words) if i > 0 and word.lower() in (*SEGMENT_CONNECTORS, "in", "at")), len(words)
+    )
     return " ".join(words[:cut])
 
 
@@ -187,11 +365,13 @@ def is_specific(words: Sequence[str]) -> bool:
     Kyrgyzstan") names a kind of body; a complement with "of", "for", "on" or "under" makes it one.
     """
     lowered = [word.lower() for word in words]
-    cut = next((i for i, word in enumerate(lowered) if i > 0 and word in (*SEGMENT_CONNECTORS, "in", "at")), len(lowered))
+    cut = next(
+        (i for i, word in enumerate(lowered) if i > 0 and word in (*SEGMENT_CONNECTORS, "in", "at")), len(lowered)
+    )
     modifiers = lowered[: cut - 1]
     if any(word not in GENERIC_MODIFIERS for word in modifiers):
         return True
-    return any(word in SEGMENT_CONNECTORS for word in lowered[cut:cut + 1])
+    return any(word in SEGMENT_CONNECTORS for word in lowered[cut : cut + 1])
 
 
 def definition_is_organisation(definition: Definition, text: str, registry: Mapping[str, RegistryEntry]) -> bool:
@@ -210,7 +390,9 @@ def definition_is_organisation(definition: Definition, text: str, registry: Mapp
     return is_organisation_name(definition.long)
 
 
-def collect_acronyms(passages: Sequence[Passage], registry: Mapping[str, RegistryEntry]) -> tuple[Acronyms, dict[int, list[Definition]]]:
+def collect_acronyms(
+    passages: Sequence[Passage], registry: Mapping[str, RegistryEntry]
+) -> tuple[Acronyms, dict[int, list[Definition]]]:
     """The document's acronym table, and its definitions by passage.
 
     Returns:
@@ -223,7 +405,9 @@ def collect_acronyms(passages: Sequence[Passage], registry: Mapping[str, Registr
         found += list(iter_translated_definitions(passage, found))
         definitions[passage.index] = found
         for definition in found:
-            names.setdefault(definition.short, (definition.long, definition_is_organisation(definition, passage.text, registry)))
+            names.setdefault(
+                definition.short, (definition.long, definition_is_organisation(definition, passage.text, registry))
+            )
     for key, entry in registry.items():
         names.setdefault(key, (entry.name, entry.kind == "organisation"))
     by_name: dict[str, str] = {}
@@ -272,13 +456,24 @@ def is_possessive(token: Token) -> bool:
     """A possessive ending, however the apostrophe is typed ("'s", "’s", "`s", a plural's "s'")."""
     if token.text in ("'s", "’s", "`s"):
         return True
-    return token.text in ("'", "’") and token.i > 0 and not token.nbor(-1).whitespace_ and token.nbor(-1).lower_.endswith("s")
+    return (
+        token.text in ("'", "’")
+        and token.i > 0
+        and not token.nbor(-1).whitespace_
+        and token.nbor(-1).lower_.endswith("s")
+    )
 
 
 def joins_words(doc: Doc, i: int) -> bool:
     """A hyphen inside a hyphenated name ("Information-Analytical")."""
     token = doc[i]
-    return token.text == "-" and not doc[i - 1].whitespace_ and not token.whitespace_ and i + 1 < len(doc) and is_name_word(doc[i + 1])
+    return (
+        token.text == "-"
+        and not doc[i - 1].whitespace_
+        and not token.whitespace_
+        and i + 1 < len(doc)
+        and is_name_word(doc[i + 1])
+    )
 
 
 def chain_end(doc: Doc, i: int, limit: int) -> int:
@@ -291,12 +486,21 @@ def chain_end(doc: Doc, i: int, limit: int) -> int:
             last = j
         elif j > i and (is_possessive(token) or joins_words(doc, j)):
             j += 1
-        elif token.lower_ == "in" and j > i and doc[j - 1].lower_ in LOCATED_HEADS and (n := country_length(doc, j + 1, limit)):
+        elif (
+            token.lower_ == "in"
+            and j > i
+            and doc[j - 1].lower_ in LOCATED_HEADS
+            and (n := country_length(doc, j + 1, limit))
+        ):
             j += 1 + n
             last = j
         elif token.lower_ in CONNECTORS and j + 1 < limit:
             k = j + 1
-            if doc[k].lower_ == "the" and k + 1 < limit and (token.lower_ != "and" or ends_with_region(doc, k + 1, limit)):
+            if (
+                doc[k].lower_ == "the"
+                and k + 1 < limit
+                and (token.lower_ != "and" or ends_with_region(doc, k + 1, limit))
+            ):
                 k += 1  # "and the" goes on only into a region that ends the name: "... Southeast Asia and the Pacific"
             if not is_name_word(doc[k]):
                 break
@@ -309,7 +513,11 @@ def chain_end(doc: Doc, i: int, limit: int) -> int:
 def country_length(doc: Doc, start: int, limit: int) -> int:
     """Tokens of the country named at token `start` ("Kyrgyzstan": 1, "the Kyrgyz Republic": 3), or 0."""
     for n in (4, 3, 2, 1):
-        if start + n <= limit and is_name_word(doc[start + n - 1]) and is_place_word([doc[start : start + n].text], ("country",)):
+        if (
+            start + n <= limit
+            and is_name_word(doc[start + n - 1])
+            and is_place_word([doc[start : start + n].text], ("country",))
+        ):
             return n
     return 0
 
@@ -317,7 +525,11 @@ def country_length(doc: Doc, start: int, limit: int) -> int:
 def region_length(doc: Doc, start: int, limit: int) -> int:
     """Tokens of the region or country named at token `start` ("Pacific": 1, "Middle East": 2), or 0."""
     for n in (3, 2, 1):
-        if start + n <= limit and is_name_word(doc[start + n - 1]) and is_place_word([doc[start : start + n].text], ("region", "country")):
+        if (
+            start + n <= limit
+            and is_name_word(doc[start + n - 1])
+            and is_place_word([doc[start : start + n].text], ("region", "country"))
+        ):
             return n
     return 0
 
@@ -355,7 +567,11 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         start += 1
     for owner in (1, 2, 3):
         # "Niger's Central Office", "Viet Nam's Supreme People's Court": the country owns the body.
-        if start + owner + 1 < end and is_possessive(doc[start + owner]) and is_place_word([doc[start : start + owner].text]):
+        if (
+            start + owner + 1 < end
+            and is_possessive(doc[start + owner])
+            and is_place_word([doc[start : start + owner].text])
+        ):
             start += owner + 1
             break
     while end > start and (doc[end - 1].lower_ in CONNECTORS or doc[end - 1].lower_ == "the"):
@@ -396,7 +612,11 @@ def organisation_within(doc: Doc, start: int, end: int) -> tuple[int, int] | Non
     for s in range(start, end - 1):
         if s > start and not (doc[s - 1].lower_ in SEGMENT_CONNECTORS or doc[s - 1].lower_ == "the"):
             continue
-        if is_name_word(doc[s]) and is_organisation_name(doc[s:end].text) and not is_place_word([doc[s:end].text], ("country",)):
+        if (
+            is_name_word(doc[s])
+            and is_organisation_name(doc[s:end].text)
+            and not is_place_word([doc[s:end].text], ("country",))
+        ):
             return s, end  # "the Russian Federation" is a country
     return None
 
@@ -440,7 +660,11 @@ class OrganisationRules(Extractor):
             yield from self.find(passage, acronyms, definitions.get(passage.index, []), registry)
 
     def find(
-        self, passage: Passage, acronyms: Acronyms, definitions: Sequence[Definition], registry: Mapping[str, RegistryEntry]
+        self,
+        passage: Passage,
+        acronyms: Acronyms,
+        definitions: Sequence[Definition],
+        registry: Mapping[str, RegistryEntry],
     ) -> Iterator[Mention]:
         """The organisation mentions of one passage, in text order."""
         text, doc = passage.text, passage.doc
@@ -452,7 +676,17 @@ class OrganisationRules(Extractor):
                 continue
             name, acronym = self.canonical(definition.short, definition.long, registry)
             value = OrganisationValue(name=name, acronym=acronym)
-            mentions.append(Mention(passage.index, definition.start, definition.end, "organisation", value, self.name, CONFIDENCE["definition"]))
+            mentions.append(
+                Mention(
+                    passage.index,
+                    definition.start,
+                    definition.end,
+                    "organisation",
+                    value,
+                    self.name,
+                    CONFIDENCE["definition"],
+                )
+            )
             taken.append((definition.start, definition.end))
         for start, end in (part for span in iter_name_spans(doc) for part in split_known_suffix(text, *span, acronyms)):
             if overlaps(start, end, taken):
@@ -460,7 +694,15 @@ class OrganisationRules(Extractor):
             name = " ".join(text[start:end].split())
             acronym = acronyms.acronym_of(name)
             mentions.append(
-                Mention(passage.index, start, end, "organisation", OrganisationValue(name=name, acronym=acronym), self.name, CONFIDENCE["name"])
+                Mention(
+                    passage.index,
+                    start,
+                    end,
+                    "organisation",
+                    OrganisationValue(name=name, acronym=acronym),
+                    self.name,
+                    CONFIDENCE["name"],
+                )
             )
             taken.append((start, end))
         for start, end, acronym in iter_acronym_spans(text, doc, acronyms):
@@ -468,7 +710,11 @@ class OrganisationRules(Extractor):
                 continue
             full, _ = acronyms.names[acronym]
             name, canonical_acronym = self.canonical(acronym, full, registry)
-            confidence = CONFIDENCE["registry"] if acronym in registry and full == registry[acronym].name else CONFIDENCE["defined"]
+            confidence = (
+                CONFIDENCE["registry"]
+                if acronym in registry and full == registry[acronym].name
+                else CONFIDENCE["defined"]
+            )
             value = OrganisationValue(name=name, acronym=canonical_acronym)
             mentions.append(Mention(passage.index, start, end, "organisation", value, self.name, confidence))
         yield from sorted(mentions, key=lambda m: (m.start, m.end))
@@ -492,11 +738,15 @@ def split_known_suffix(text: str, start: int, end: int, acronyms: Acronyms) -> l
     if fold_name(text[start:end]) in acronyms.by_name:
         return [(start, end)]
     words = list(re.finditer(r"\S+", text[start:end]))
-    for previous, word in zip(words, words[1:]):
+    for previous, word in itertools.pairwise(words):
         cut = start + word.start()
         if previous.group()[:1].isupper() and fold_name(text[cut:end]) in acronyms.by_name:
             head_end = start + len(text[start:cut].rstrip())
-            first = [(start, head_end)] if len(text[start:head_end].split()) >= 2 and is_organisation_name(text[start:head_end]) else []
+            first = (
+                [(start, head_end)]
+                if len(text[start:head_end].split()) >= 2 and is_organisation_name(text[start:head_end])
+                else []
+            )
             return [*first, (cut, end)]
     return [(start, end)]
 

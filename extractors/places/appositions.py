@@ -19,22 +19,66 @@ from extractors.gazetteer.index import Gazetteer, fold
 from extractors.gazetteer.matching import is_upper_text, iter_name_spans, rank_cities
 
 # Titles before a person's name: "Dr Kant" is nobody's city.
-TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "professor", "sir", "madam", "president", "minister", "ambassador", "judge", "general"})
+TITLES = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "madam",
+        "president",
+        "minister",
+        "ambassador",
+        "judge",
+        "general",
+    }
+)
 # Nouns that say an apposition describes a settlement: "Chiang Saen, a river port in Chiang Rai
 # Province", "Kant, a town east of Bishkek" (lower-case words may come before: "a small border town").
 SETTLEMENT_NOUNS = frozenset(
-    {"town", "city", "village", "port", "seaport", "harbour", "harbor", "capital", "municipality", "settlement", "hamlet",
-     "township", "commune", "oasis"}
+    {
+        "town",
+        "city",
+        "village",
+        "port",
+        "seaport",
+        "harbour",
+        "harbor",
+        "capital",
+        "municipality",
+        "settlement",
+        "hamlet",
+        "township",
+        "commune",
+        "oasis",
+    }
 )
 # Words after the settlement noun that locate it relative to a known place ("in", "north of").
 APPOSITION_RELATIONS = frozenset({"in", "on", "near", "outside", "along", "off"})
 # Nouns of a way between places: "Wagah, on the road between Lahore and Amritsar" (see `route_countries`).
-ROUTE_NOUNS = frozenset({"road", "highway", "motorway", "railway", "railroad", "route", "corridor", "border", "frontier"})
+ROUTE_NOUNS = frozenset(
+    {"road", "highway", "motorway", "railway", "railroad", "route", "corridor", "border", "frontier"}
+)
 # The model's labels of names that are no places ("On Monday, on the road from ...").
 NON_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 DIRECTIONS = frozenset(
-    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
-     "south-east", "south-west"}
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "north-east",
+        "north-west",
+        "south-east",
+        "south-west",
+    }
 )
 
 

@@ -30,8 +30,8 @@ from spacy.tokens import Doc, Span
 from extractors.base import DocumentContext, Extractor, Mention, register
 from extractors.gazetteer.index import Gazetteer, GazetteerEntry, fold, load_gazetteer
 from extractors.gazetteer.matching import (
-    NameSpans,
     ADMIN_SUFFIXES,
+    NameSpans,
     implies_country,
     is_upper_text,
     iter_name_spans,
@@ -43,6 +43,7 @@ from extractors.gazetteer.matching import (
     weak_reading,
 )
 from extractors.places.appositions import TITLES, apposition_country, iter_unknown_appositions
+from extractors.places.sites import Site, agree_sites, iter_sites
 from extractors.places.unknown import (
     LIST_JOINERS,
     LOCATIVES,
@@ -52,15 +53,30 @@ from extractors.places.unknown import (
     iter_unknown_entities,
     locative_weight,
 )
-from extractors.places.sites import Site, agree_sites, iter_sites
 
 if TYPE_CHECKING:
     from pipeline.passages import Passage
 
 CITY_SUFFIXES = frozenset({"city", "cities", "town", "towns", "village", "villages"})
 PLURAL_SUFFIXES = frozenset(
-    {"provinces", "regions", "oblasts", "velayats", "viloyats", "districts", "rayons", "raions", "governorates",
-     "prefectures", "counties", "states", "divisions", "cities", "towns", "villages"}
+    {
+        "provinces",
+        "regions",
+        "oblasts",
+        "velayats",
+        "viloyats",
+        "districts",
+        "rayons",
+        "raions",
+        "governorates",
+        "prefectures",
+        "counties",
+        "states",
+        "divisions",
+        "cities",
+        "towns",
+        "villages",
+    }
 )
 CONFIDENCE = {"strong": 0.9, "gazetteer": 0.8, "listed": 0.75, "capital": 0.7, "unknown": 0.6, "guessed": 0.5}
 
@@ -150,7 +166,8 @@ def choose_entry(
     entries, key = candidate.entries, fold(name)
     capitals = gazetteer.capitals
     if candidate.located_in is not None and (
-        not entries or (weak_reading(entries, key, countries) and all(e.country != candidate.located_in for e in entries))
+        not entries
+        or (weak_reading(entries, key, countries) and all(e.country != candidate.located_in for e in entries))
     ):
         return GazetteerEntry(name, "city", candidate.located_in)  # "Chiang Saen, a river port in Chiang Rai Province"
     if candidate.located_in is not None and any(e.country == candidate.located_in for e in entries):
@@ -161,7 +178,9 @@ def choose_entry(
         if regions:
             return regions[0]  # "the Mekong region", "the Sahel region": a name of the region in `regions.tsv`
         # The area of that type first: "Chattogram Division" is BD-B, not the Chattogram district.
-        areas = [e for e in typed if e.type == "admin_area" and e in entries] or [e for e in entries if e.type == "admin_area"]
+        areas = [e for e in typed if e.type == "admin_area" and e in entries] or [
+            e for e in entries if e.type == "admin_area"
+        ]
         if not areas:
             areas = [a for c in entries if c.type == "city" for a in gazetteer.admin_areas(name, c.country)]
         if areas:
@@ -172,7 +191,9 @@ def choose_entry(
         country = cities[0].country if cities else next(iter(local), single_country(countries))
         return GazetteerEntry(f"{name} {candidate.suffix_type}", "admin_area", country)
     if not entries and candidate.placed:
-        return GazetteerEntry(name, "city", next(iter(local), single_country(countries)))  # "Wagah, on the road between ..."
+        return GazetteerEntry(
+            name, "city", next(iter(local), single_country(countries))
+        )  # "Wagah, on the road between ..."
     if not entries and candidate.label in NER_TYPES:
         return GazetteerEntry(name, NER_TYPES[candidate.label], next(iter(local), single_country(countries)))
     if candidate.suffix == "city":
@@ -244,12 +265,26 @@ def modifies_name(candidate: Candidate, doc: Doc) -> bool:
     if candidate.suffix or candidate.end >= len(doc):
         return False
     following = doc[candidate.end]
-    if following.lower_ == "of" and candidate.end + 1 < len(doc) and candidate.chosen and candidate.chosen.type != "country":
+    if (
+        following.lower_ == "of"
+        and candidate.end + 1 < len(doc)
+        and candidate.chosen
+        and candidate.chosen.type != "country"
+    ):
         return doc[candidate.end + 1].text[:1].isupper()  # "the Gulf of Oman" is not the Gulf
     text = following.text
-    if not (following.is_alpha and text[:1].isupper()) or text.isupper() or following.is_sent_start or following.is_stop:
+    if (
+        not (following.is_alpha and text[:1].isupper())
+        or text.isupper()
+        or following.is_sent_start
+        or following.is_stop
+    ):
         return False
-    return following.lower_ not in ADMIN_SUFFIXES and following.lower_ not in CITY_SUFFIXES and not is_upper_text(following.sent)
+    return (
+        following.lower_ not in ADMIN_SUFFIXES
+        and following.lower_ not in CITY_SUFFIXES
+        and not is_upper_text(following.sent)
+    )
 
 
 def inside_person(span: Span, doc: Doc) -> bool:
@@ -328,14 +363,18 @@ def iter_candidates(doc: Doc, gazetteer: Gazetteer, names: NameSpans, countries:
     appositions = iter_unknown_appositions(doc, gazetteer, countries, taken)
     candidates += [Candidate(start, end, (), located_in=code, placed=True) for start, end, code in appositions]
     taken = {i for c in candidates for i in range(c.start, c.end)}
-    candidates += [Candidate(ent.start, ent.end, (), label=ent.label_) for ent in iter_unknown_entities(doc, gazetteer, taken)]
+    candidates += [
+        Candidate(ent.start, ent.end, (), label=ent.label_) for ent in iter_unknown_entities(doc, gazetteer, taken)
+    ]
     taken = {i for c in candidates for i in range(c.start, c.end)}
-    candidates += [Candidate(start, end, (), listed_with=True) for start, end in iter_listed_unknowns(doc, gazetteer, names, taken)]
+    candidates += [
+        Candidate(start, end, (), listed_with=True) for start, end in iter_listed_unknowns(doc, gazetteer, names, taken)
+    ]
     return sorted(candidates, key=lambda c: c.start)
 
 
 def iter_capital_mentions(doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[int, int, GazetteerEntry]]:
-    """"the Kyrgyz capital": a demonym before "capital" names the country's capital city."""
+    """ "the Kyrgyz capital": a demonym before "capital" names the country's capital city."""
     for token in doc:
         if token.lower_ != "capital" or token.i == 0:
             continue
@@ -361,7 +400,7 @@ def document_countries(passages: Sequence[Passage], names: Sequence[NameSpans]) 
     """
     counts: Counter[str] = Counter()
     alternates: list[str] = []
-    for passage, spans in zip(passages, names):
+    for passage, spans in zip(passages, names, strict=False):
         doc = passage.doc
         for start, end, entries in spans:
             if entries[0].type == "country" and entries[0].country:
@@ -381,11 +420,16 @@ def document_countries(passages: Sequence[Passage], names: Sequence[NameSpans]) 
 def direct_countries(names: Sequence[NameSpans]) -> frozenset[str]:
     """The countries the document names by a country's name ("Ethiopia", "the Kyrgyz Republic")."""
     return frozenset(
-        entries[0].country for spans in names for _, _, entries in spans if entries[0].type == "country" and entries[0].country
+        entries[0].country
+        for spans in names
+        for _, _, entries in spans
+        if entries[0].type == "country" and entries[0].country
     )
 
 
-def article_countries(passages: Sequence[Passage], gazetteer: Gazetteer, names: Mapping[int, NameSpans]) -> Counter[str]:
+def article_countries(
+    passages: Sequence[Passage], gazetteer: Gazetteer, names: Mapping[int, NameSpans]
+) -> Counter[str]:
     """How often an article's passages (those of one section) name each country (`named_countries`).
 
     The evidence for a site that nothing near it locates: "Suvarnabhumi Airport" in an article
@@ -424,21 +468,25 @@ class PlaceGazetteer(Extractor):
             if passage.section is not None:
                 sections.setdefault(passage.section, []).append(passage)
         # Counted only for the articles of the few sites that nothing nearer locates.
-        by_index = {passage.index: spans for passage, spans in zip(passages, names)}
+        by_index = {passage.index: spans for passage, spans in zip(passages, names, strict=False)}
         article_of = functools.cache(lambda section: article_countries(sections[section], gazetteer, by_index))
         sites = agree_sites(
             [
                 list(
                     iter_sites(
-                        passage.text, passage.doc, gazetteer, countries,
-                        functools.partial(article_of, passage.section) if passage.section is not None else None, named,
+                        passage.text,
+                        passage.doc,
+                        gazetteer,
+                        countries,
+                        functools.partial(article_of, passage.section) if passage.section is not None else None,
+                        named,
                     )
                 )
                 for passage in passages
             ]
         )
         heads = site_names(sites)
-        for passage, spans, passage_sites in zip(passages, names, sites):
+        for passage, spans, passage_sites in zip(passages, names, sites, strict=False):
             yield from self.find(passage, gazetteer, countries, spans, passage_sites, heads)
 
     def find(
@@ -466,7 +514,9 @@ class PlaceGazetteer(Extractor):
         mentions: list[Mention] = []
         for site in sites:
             value = GazetteerEntry(site.name, "site", site.country).to_value()
-            mentions.append(Mention(passage.index, site.start, site.end, "place", value, self.name, CONFIDENCE["unknown"]))
+            mentions.append(
+                Mention(passage.index, site.start, site.end, "place", value, self.name, CONFIDENCE["unknown"])
+            )
         candidates = iter_candidates(doc, gazetteer, names, countries)
         resolve_candidates(candidates, doc, gazetteer, countries)
         for candidate in candidates:
@@ -483,7 +533,9 @@ class PlaceGazetteer(Extractor):
                 value, confidence = GazetteerEntry(site.name, "site", site.country).to_value(), CONFIDENCE["unknown"]
             mentions.append(Mention(passage.index, span.start_char, end, "place", value, self.name, confidence))
         for start, end, capital in iter_capital_mentions(doc, gazetteer):
-            mentions.append(Mention(passage.index, start, end, "place", capital.to_value(), self.name, CONFIDENCE["capital"]))
+            mentions.append(
+                Mention(passage.index, start, end, "place", capital.to_value(), self.name, CONFIDENCE["capital"])
+            )
         yield from sorted(mentions, key=lambda m: (m.start, m.end))
 
 

@@ -37,19 +37,55 @@ from extractors.gazetteer.matching import (
 )
 
 SITE_NOUNS = (
-    "border crossing points", "border crossing point", "border crossings", "border crossing", "crossing points",
-    "crossing point", "border checkpoints", "border checkpoint", "checkpoints", "checkpoint", "border posts",
-    "border post", "customs posts", "customs post", "sea ports", "sea port", "seaports", "seaport", "dry ports",
-    "dry port", "river ports", "river port", "land ports", "land port", "ports", "port", "international airport",
-    "airports", "airport", "railway stations", "railway station", "railway terminal", "terminals", "terminal",
-    "prisons", "prison", "detention centres", "detention centre", "detention centers", "detention center",
-    "refugee camps", "refugee camp",
+    "border crossing points",
+    "border crossing point",
+    "border crossings",
+    "border crossing",
+    "crossing points",
+    "crossing point",
+    "border checkpoints",
+    "border checkpoint",
+    "checkpoints",
+    "checkpoint",
+    "border posts",
+    "border post",
+    "customs posts",
+    "customs post",
+    "sea ports",
+    "sea port",
+    "seaports",
+    "seaport",
+    "dry ports",
+    "dry port",
+    "river ports",
+    "river port",
+    "land ports",
+    "land port",
+    "ports",
+    "port",
+    "international airport",
+    "airports",
+    "airport",
+    "railway stations",
+    "railway station",
+    "railway terminal",
+    "terminals",
+    "terminal",
+    "prisons",
+    "prison",
+    "detention centres",
+    "detention centre",
+    "detention centers",
+    "detention center",
+    "refugee camps",
+    "refugee camp",
 )
 _SITE_NOUN = "|".join(re.escape(noun) for noun in SITE_NOUNS)
 _QUOTED = r"[“\"«]([^”\"»\n]{2,60}?)[”\"»]"
 # "“A” and “B” dry ports": quoted names joined by commas or "and", then the site noun.
 QUOTED_SITES = re.compile(
-    rf"(?P<names>{_QUOTED}(?:\s*(?:,|and|or|&|, and)\s*(?:the\s+)?{_QUOTED})*)\s+(?P<noun>{_SITE_NOUN})\b", re.IGNORECASE
+    rf"(?P<names>{_QUOTED}(?:\s*(?:,|and|or|&|, and)\s*(?:the\s+)?{_QUOTED})*)\s+(?P<noun>{_SITE_NOUN})\b",
+    re.IGNORECASE,
 )
 QUOTED_NAME = re.compile(_QUOTED)
 # "Nizhniy Pyanj border crossing", "Manas International Airport": capitalised words, then the noun.
@@ -61,12 +97,16 @@ PARENTHESISED = re.compile(r"\s*\(([^()]{2,40})\)")
 NOUN_OF_NAME = re.compile(rf"\b(?P<noun>(?i:{_SITE_NOUN}))[ ]+of[ ]+(?P<name>[A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*){{0,2}})")
 # "the one-stop border post at Namanga": the noun, "at", then a name (kept when the gazetteer lacks it
 # or knows it only weakly, see `weak_reading`).
-NOUN_AT_NAME = re.compile(rf"\b(?P<noun>(?i:{_SITE_NOUN}))[ ]+at[ ]+(?P<name>[A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*){{0,2}})\b")
+NOUN_AT_NAME = re.compile(
+    rf"\b(?P<noun>(?i:{_SITE_NOUN}))[ ]+at[ ]+(?P<name>[A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*){{0,2}})\b"
+)
 # "Benapole, on the road from Kolkata to Dhaka, is the busiest land port between India and
 # Bangladesh", "Torkham is a border crossing": a name (kept when the gazetteer lacks it or knows it
 # only weakly), an optional aside between commas, "is" and a facility's noun that ends its phrase.
 # Plain "port", "seaport" and "river port" are left out: "X is the largest port in ..." is a town.
-TOWN_SITE_NOUNS = frozenset({"ports", "port", "sea ports", "sea port", "seaports", "seaport", "river ports", "river port"})
+TOWN_SITE_NOUNS = frozenset(
+    {"ports", "port", "sea ports", "sea port", "seaports", "seaport", "river ports", "river port"}
+)
 FACILITY_NOUNS = tuple(noun for noun in SITE_NOUNS if noun not in TOWN_SITE_NOUNS)
 IS_SITE = re.compile(
     r"(?<![\w’'-])(?P<name>[A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*){0,2})(?:,[^,.;:()“”\"\n]{1,80},)?[ ]+"
@@ -75,20 +115,80 @@ IS_SITE = re.compile(
     r"(?=[ ]+(?:between|on|in|of|for|near|at|to|from|with|and|that|which|where|since)\b|[ ]?[,.;:)])"
 )
 # A capitalised name and the joiner after it, at the end of the text searched.
-LISTED_NAME = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]*(?:[ ][A-Z][\w’'-]*){0,2})(?:,[ ]and[ ]|[ ]and[ ]|,[ ]|[ ]or[ ])$")
+LISTED_NAME = re.compile(
+    r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]*(?:[ ][A-Z][\w’'-]*){0,2})(?:,[ ]and[ ]|[ ]and[ ]|,[ ]|[ ]or[ ])$"
+)
 # "Port Qasim", "Port of Spain": the noun before the name.
 PORT_FIRST = re.compile(r"(?<![\w-])(?P<name>Port(?: of)?[ ](?P<proper>[A-Z][\w-]*)\b)(?![ ]+[A-Z])")
 # Words after "Port" that make the name a body's, not a place's ("Port Control Units", "Port Authority").
-PORT_BODY_WORDS = frozenset({"control", "authority", "security", "state", "police", "services", "operations", "health", "management"})
+PORT_BODY_WORDS = frozenset(
+    {"control", "authority", "security", "state", "police", "services", "operations", "health", "management"}
+)
 # Words a site's name does not start with (sentence-initial "At", articles, determiners,
 # possessives and pronouns: "No port in this region ...", "It is the busiest land port"), and the
 # number label "No." ("No. 3").
 SKIPPED_SITE_WORDS = frozenset(
-    {"the", "a", "an", "this", "that", "these", "those", "its", "their", "our", "each", "every", "new", "at", "in",
-     "on", "from", "to", "near", "via", "by", "with", "for", "of", "and", "both", "all", "main", "busiest", "largest",
-     "no", "nos", "nr", "any", "some", "another", "other", "one", "most", "many", "several", "such", "either",
-     "neither", "which", "what", "whose", "his", "her", "my", "your", "it", "there", "here", "we", "they", "he",
-     "she", "who"}
+    {
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "their",
+        "our",
+        "each",
+        "every",
+        "new",
+        "at",
+        "in",
+        "on",
+        "from",
+        "to",
+        "near",
+        "via",
+        "by",
+        "with",
+        "for",
+        "of",
+        "and",
+        "both",
+        "all",
+        "main",
+        "busiest",
+        "largest",
+        "no",
+        "nos",
+        "nr",
+        "any",
+        "some",
+        "another",
+        "other",
+        "one",
+        "most",
+        "many",
+        "several",
+        "such",
+        "either",
+        "neither",
+        "which",
+        "what",
+        "whose",
+        "his",
+        "her",
+        "my",
+        "your",
+        "it",
+        "there",
+        "here",
+        "we",
+        "they",
+        "he",
+        "she",
+        "who",
+    }
 )
 SITE_NOUN_WORDS = frozenset(word for noun in SITE_NOUNS for word in noun.split()) | {"international"}
 # What follows a site to say where it is: "... border crossing in Tajikistan", "... airport near Dakar".
@@ -156,6 +256,7 @@ def agree_sites(sites: Sequence[Sequence[Site]]) -> list[list[Site]]:
     for site in (site for passage in sites for site in passage):
         if site.country and (site.name not in best or site.rank < best[site.name].rank):
             best[site.name] = site
+
     def agreed(site: Site) -> Site:
         found = best.get(site.name)
         return dataclasses.replace(site, country=found.country, evidence=found.evidence) if found else site
@@ -196,7 +297,11 @@ def iter_site_spans(
     for match in NOUN_OF_NAME.finditer(text):
         name = match.group("name")
         if is_site_name(name, gazetteer) and not gazetteer.names.get(fold(name)):
-            noun = match.group("noun").lower().removesuffix("s") if match.group("noun").lower().endswith("prisons") else match.group("noun").lower()
+            noun = (
+                match.group("noun").lower().removesuffix("s")
+                if match.group("noun").lower().endswith("prisons")
+                else match.group("noun").lower()
+            )
             yield match.start("name"), match.end("name"), match.end(), f"{name} {noun.title()}"
     for match in NOUN_AT_NAME.finditer(text):
         name = match.group("name")
@@ -235,7 +340,11 @@ def is_site_name(name: str, gazetteer: Gazetteer) -> bool:
     "Pakistan's ports" and "Afghan ports" say whose ports they are; "Karachi port" is a site
     but "Central Asia ports" is not.
     """
-    if not name or name.endswith(("'s", "’s")) or not all(word[:1].isupper() or word[:1].isdigit() for word in name.split()):
+    if (
+        not name
+        or name.endswith(("'s", "’s"))
+        or not all(word[:1].isupper() or word[:1].isdigit() for word in name.split())
+    ):
         return False
     key = fold(name)
     if key in gazetteer.demonyms or any(e.type in ("country", "region") for e in gazetteer.names.get(key, ())):
@@ -244,8 +353,15 @@ def is_site_name(name: str, gazetteer: Gazetteer) -> bool:
 
 
 def site_country(
-    name: str, text: str, after: int, doc: Doc, start: int, gazetteer: Gazetteer, countries: Counter[str],
-    article: Callable[[], Counter[str]] | None = None, named: Collection[str] = (),
+    name: str,
+    text: str,
+    after: int,
+    doc: Doc,
+    start: int,
+    gazetteer: Gazetteer,
+    countries: Counter[str],
+    article: Callable[[], Counter[str]] | None = None,
+    named: Collection[str] = (),
 ) -> tuple[str | None, str]:
     """A site's country, from the nearest evidence that names one country, and that evidence.
 
@@ -286,7 +402,10 @@ def site_country(
     if located:
         return located, "located"
     if inside is not None:
-        return inside.country, "name-elsewhere"  # "Morport Aktau" is in Kazakhstan; a hamlet called "Bandar" says nothing
+        return (
+            inside.country,
+            "name-elsewhere",
+        )  # "Morport Aktau" is in Kazakhstan; a hamlet called "Bandar" says nothing
     span = doc.char_span(start, min(len(text), start + len(name)), alignment_mode="expand")
     if span is not None:
         found = set(sentence_countries(span.sent, gazetteer, (span.start, span.end)))
@@ -311,7 +430,9 @@ def place_in_name(name: str, gazetteer: Gazetteer, countries: Counter[str]) -> G
             key = " ".join(words[i : i + n])
             places = [e for e in gazetteer.names.get(key, ()) if e.type in ("city", "country") and own_name(e, key)]
             best = rank_cities(places, countries, key, gazetteer.capitals)[0] if places else None
-            if best is not None and (best.type == "country" or best.population >= 100_000 or countries.get(best.country or "")):
+            if best is not None and (
+                best.type == "country" or best.population >= 100_000 or countries.get(best.country or "")
+            ):
                 return best
     return None
 

@@ -11,15 +11,35 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.places.appositions import is_language
 from extractors.gazetteer.index import Gazetteer, GazetteerEntry, fold
 from extractors.gazetteer.matching import ADMIN_SUFFIXES, POSSESSIVES, is_upper_text
+from extractors.places.appositions import is_language
 
 # Words before a name that say "a place follows" (the weight of the evidence).
 LOCATIVES: Mapping[str, int] = {
     **dict.fromkeys(
-        ("in", "to", "from", "at", "near", "across", "throughout", "around", "via", "into", "inside", "outside",
-         "within", "towards", "toward", "through", "visited", "between", "across", "off"),
+        (
+            "in",
+            "to",
+            "from",
+            "at",
+            "near",
+            "across",
+            "throughout",
+            "around",
+            "via",
+            "into",
+            "inside",
+            "outside",
+            "within",
+            "towards",
+            "toward",
+            "through",
+            "visited",
+            "between",
+            "across",
+            "off",
+        ),
         2,
     ),
     "of": 1,
@@ -27,8 +47,30 @@ LOCATIVES: Mapping[str, int] = {
 }
 # Nouns whose "of" complement is a place ("the port of Turkmenbashi", "the outskirts of Osh").
 PLACE_NOUNS = frozenset(
-    {"port", "city", "town", "village", "capital", "outskirts", "centre", "center", "streets", "suburbs", "province",
-     "region", "district", "oblast", "area", "territory", "borders", "border", "north", "south", "east", "west"}
+    {
+        "port",
+        "city",
+        "town",
+        "village",
+        "capital",
+        "outskirts",
+        "centre",
+        "center",
+        "streets",
+        "suburbs",
+        "province",
+        "region",
+        "district",
+        "oblast",
+        "area",
+        "territory",
+        "borders",
+        "border",
+        "north",
+        "south",
+        "east",
+        "west",
+    }
 )
 # Words that join the members of a list of places.
 LIST_JOINERS = frozenset({",", "and", "or", "&"})
@@ -40,12 +82,46 @@ NER_TYPES = {"GPE": "city", "LOC": "region", "FAC": "site"}
 # The model's labels of names that are not places, for a name listed with places ("from Thimphu
 # and Monday", "from Osh and Dmitry Ivanov"; PERSON only for a name of several words, see `is_listed_name`).
 NOT_PLACE_LABELS = frozenset(
-    {"PERSON", "ORG", "NORP", "DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE", "MONEY", "PERCENT",
-     "QUANTITY", "ORDINAL", "CARDINAL"}
+    {
+        "PERSON",
+        "ORG",
+        "NORP",
+        "DATE",
+        "TIME",
+        "EVENT",
+        "WORK_OF_ART",
+        "LAW",
+        "PRODUCT",
+        "LANGUAGE",
+        "MONEY",
+        "PERCENT",
+        "QUANTITY",
+        "ORDINAL",
+        "CARDINAL",
+    }
 )
 CALENDAR_WORDS = frozenset(
-    {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    }
 )
 # Zipf frequency below which a capitalised word is too rare to be English (about once in a million
 # words): a listed name must be made of such words ("Gelephu"; "Phuentsholing", which the tagger
@@ -71,7 +147,13 @@ def iter_unknown_admin_spans(doc: Doc, taken: set[int]) -> Iterator[tuple[int, i
         if token.lower_ not in ADMIN_SUFFIXES or token.lower_ in KNOWN_ONLY_SUFFIXES or token.i in taken:
             continue
         start = token.i
-        while start > 0 and start - 1 not in taken and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() and token.i - start < 3:
+        while (
+            start > 0
+            and start - 1 not in taken
+            and doc[start - 1].is_alpha
+            and doc[start - 1].text[:1].isupper()
+            and token.i - start < 3
+        ):
             start -= 1
         if start < token.i and doc[start].pos_ == "PROPN" and not doc[start].is_sent_start:
             yield start, token.i
@@ -149,9 +231,16 @@ def iter_unknown_entities(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> It
             continue
         while len(ent) and ent[0].lower_ == "the":
             ent = ent[1:]
-        if not len(ent) or not all(t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in ent):
+        if not len(ent) or not all(
+            t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in ent
+        ):
             continue  # an acronym ("AI", "UNODC") is not a place the gazetteer forgot
-        if fold(ent.text) in gazetteer.demonyms or is_language(ent.text) or ent[0].is_sent_start or is_upper_text(ent.sent):
+        if (
+            fold(ent.text) in gazetteer.demonyms
+            or is_language(ent.text)
+            or ent[0].is_sent_start
+            or is_upper_text(ent.sent)
+        ):
             continue  # "in Swahili, English or Kinyarwanda": a language is never a place
         if locative_weight(doc, ent.start) >= 2:
             yield ent

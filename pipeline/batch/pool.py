@@ -10,6 +10,7 @@ time limit measures the document and not the model.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import importlib
 import logging
@@ -104,7 +105,7 @@ def document_outcome(task: Task, settings: Settings) -> Outcome:
         )
     except BulletinsError as exc:
         error = exc
-    except Exception as exc:  # noqa: BLE001  (document boundary)
+    except Exception as exc:
         error = WorkerCrashed(f"internal error {type(exc).__name__} on {task.path}: {exc}; please report it")
     else:
         lines = (line_to_json(result.document), *(line_to_json(record) for record in result.records))
@@ -323,10 +324,8 @@ class WorkerPool:
     def _shutdown(self) -> None:
         """Ask idle workers to stop; kill any that do not."""
         for slot in self._slots:
-            try:
+            with contextlib.suppress(BrokenPipeError, OSError):
                 slot.conn.send(None)
-            except (BrokenPipeError, OSError):
-                pass
         for slot in self._slots:
             slot.process.join(timeout=2.0 if slot.task is None else 0.0)
             if slot.process.is_alive():
@@ -346,4 +345,3 @@ def exit_to_text(exitcode: int | None) -> str:
         except ValueError:
             return f"killed by signal {-exitcode}"
     return f"exit status {exitcode}"
-

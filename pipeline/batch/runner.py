@@ -17,12 +17,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
 
-from pipeline.jsonl import line_to_json, open_output
+from pipeline.batch.pool import Task, WorkerPool
 from pipeline.batch.progress import BatchSummary, Progress
+from pipeline.batch.shards import DocumentLines, ShardStore
+from pipeline.jsonl import line_to_json, open_output
 from pipeline.run import iter_pdf_paths
 from pipeline.settings import Settings
-from pipeline.batch.shards import DocumentLines, ShardStore
-from pipeline.batch.pool import Task, WorkerPool
 from schemas import DocumentLine
 from schemas.document import KindCounts
 
@@ -194,7 +194,9 @@ def run_batch(
     return summary
 
 
-def _take_over(jobs: list[Job], taken: dict[str, DocumentLines], writer: OrderedWriter, progress: Progress) -> list[Task]:
+def _take_over(
+    jobs: list[Job], taken: dict[str, DocumentLines], writer: OrderedWriter, progress: Progress
+) -> list[Task]:
     """Hand finished documents to the writer; return the tasks left to process."""
     tasks: list[Task] = []
     for job in jobs:
@@ -207,4 +209,3 @@ def _take_over(jobs: list[Job], taken: dict[str, DocumentLines], writer: Ordered
         else:
             tasks.append(Task(job.index, job.path))
     return tasks
-

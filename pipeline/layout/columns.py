@@ -241,7 +241,12 @@ def _stacks(boxes: Sequence[Box]) -> list[Box]:
         for index, stack in enumerate(stacks):
             overlap = min(stack[2], box[2]) - max(stack[0], box[0])
             if overlap > 0.5 * min(stack[2] - stack[0], box[2] - box[0]):
-                stacks[index] = (min(stack[0], box[0]), min(stack[1], box[1]), max(stack[2], box[2]), max(stack[3], box[3]))
+                stacks[index] = (
+                    min(stack[0], box[0]),
+                    min(stack[1], box[1]),
+                    max(stack[2], box[2]),
+                    max(stack[3], box[3]),
+                )
                 break
         else:
             stacks.append(box)
@@ -249,7 +254,10 @@ def _stacks(boxes: Sequence[Box]) -> list[Box]:
 
 
 def side_columns(
-    words: Sequence[Word], body_size: float, settings: ColumnSettings | None = None, side: SideColumnSettings | None = None
+    words: Sequence[Word],
+    body_size: float,
+    settings: ColumnSettings | None = None,
+    side: SideColumnSettings | None = None,
 ) -> list[Box]:
     """Boxes of narrow columns at the page's edge beside a much wider text column.
 

@@ -8,6 +8,7 @@ out before columns and paragraphs are formed, as running headers and footers are
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -59,7 +60,7 @@ def _counts_up(group: Sequence[Word], settings: LineNumberSettings) -> bool:
     if len(group) < settings.min_lines:
         return False
     values = [int(w.text) for w in sorted(group, key=lambda w: w.top)]
-    steps = sum(1 for a, b in zip(values, values[1:]) if b == a + 1)
+    steps = sum(1 for a, b in itertools.pairwise(values) if b == a + 1)
     return steps >= settings.min_consecutive * (len(values) - 1)
 
 

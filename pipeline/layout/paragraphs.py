@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import re
 import statistics
 from collections.abc import Sequence
@@ -139,10 +140,12 @@ def _starts_item(paragraph: Sequence[Line], line: Line) -> bool:
     if _marker_kind(paragraph[0].text.split(" ", 1)[0]) == kind:
         return True
     text = paragraph[-1].text.rstrip()
-    return text.endswith(SENTENCE_END + (";", ",")) or not text[-1:].isalpha()
+    return text.endswith((*SENTENCE_END, ";", ",")) or not text[-1:].isalpha()
 
 
-def split_paragraphs(lines: Sequence[Line], body_size: float, settings: ParagraphSettings | None = None) -> list[list[Line]]:
+def split_paragraphs(
+    lines: Sequence[Line], body_size: float, settings: ParagraphSettings | None = None
+) -> list[list[Line]]:
     """Cut a region's lines into paragraphs.
 
     Args:
@@ -169,7 +172,7 @@ def _usual_gap(lines: Sequence[Line]) -> float | None:
     """The most common gap between consecutive lines of the same size: the line spacing."""
     gaps = [
         round(b.box[1] - a.box[3], 1)
-        for a, b in zip(lines, lines[1:])
+        for a, b in itertools.pairwise(lines)
         if abs(a.size - b.size) < 0.5 and b.box[1] > a.box[3] - 1
     ]
     if len(gaps) < 2:
@@ -178,7 +181,12 @@ def _usual_gap(lines: Sequence[Line]) -> float | None:
 
 
 def _starts_paragraph(
-    paragraph: Sequence[Line], line: Line, usual_gap: float | None, left: float, body_size: float, settings: ParagraphSettings
+    paragraph: Sequence[Line],
+    line: Line,
+    usual_gap: float | None,
+    left: float,
+    body_size: float,
+    settings: ParagraphSettings,
 ) -> bool:
     previous = paragraph[-1]
     gap = line.box[1] - previous.box[3]
@@ -197,7 +205,9 @@ def _starts_paragraph(
     return _indented_start(paragraph, previous, line, left, settings)
 
 
-def _indented_start(paragraph: Sequence[Line], previous: Line, line: Line, left: float, settings: ParagraphSettings) -> bool:
+def _indented_start(
+    paragraph: Sequence[Line], previous: Line, line: Line, left: float, settings: ParagraphSettings
+) -> bool:
     """A first-line indent after a finished sentence, outside a list item's hanging indent."""
     if is_list_marker(paragraph[0].text):
         return False

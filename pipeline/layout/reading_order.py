@@ -17,12 +17,12 @@ import pdfplumber
 from pipeline.layout.blocks import Block, PageBlock
 from pipeline.layout.columns import ColumnSettings, cut_regions, side_columns_of
 from pipeline.layout.frames import Frame, FrameKind, candidate_boxes, contains, page_frames, split_by_frame
+from pipeline.layout.furniture import Furniture, find_furniture
 from pipeline.layout.glyphs import PageObjects, read_page
 from pipeline.layout.line_numbers import LineNumberSettings, without_line_numbers
-from pipeline.layout.paragraphs import Line, is_bullet, ParagraphSettings, region_lines, split_paragraphs
+from pipeline.layout.paragraphs import Line, ParagraphSettings, is_bullet, region_lines, split_paragraphs
 from pipeline.layout.repair import Vocabulary, join_lines, mend_split_word
 from pipeline.layout.roles import RoleSettings, Typeface, classify, is_dateline, near_picture
-from pipeline.layout.furniture import Furniture, find_furniture
 from pipeline.layout.sections import PageLayout, Panel, SectionSettings, iter_placed
 from pipeline.layout.textmap import Box
 from pipeline.layout.words import PageText, Word, box_to_frame, page_texts
@@ -32,10 +32,10 @@ from pipeline.layout.words import PageText, Word, box_to_frame, page_texts
 class LayoutSettings:
     """Thresholds of every layout stage."""
 
-    columns: ColumnSettings = ColumnSettings()
-    paragraphs: ParagraphSettings = ParagraphSettings()
-    roles: RoleSettings = RoleSettings()
-    line_numbers: LineNumberSettings = LineNumberSettings()
+    columns: ColumnSettings = dataclasses.field(default_factory=ColumnSettings)
+    paragraphs: ParagraphSettings = dataclasses.field(default_factory=ParagraphSettings)
+    roles: RoleSettings = dataclasses.field(default_factory=RoleSettings)
+    line_numbers: LineNumberSettings = dataclasses.field(default_factory=LineNumberSettings)
 
 
 def body_typeface(words: Sequence[Word]) -> Typeface:
@@ -74,7 +74,10 @@ class _PageContext:
 
 
 def iter_region_blocks(
-    words: Sequence[Word], frame: FrameKind | None, context: _PageContext, regions: Sequence[Sequence[Word]] | None = None
+    words: Sequence[Word],
+    frame: FrameKind | None,
+    context: _PageContext,
+    regions: Sequence[Sequence[Word]] | None = None,
 ) -> Iterator[PageBlock]:
     """Blocks of some words of a page (the main flow, or one panel), in reading order.
 
@@ -85,7 +88,12 @@ def iter_region_blocks(
         regions = cut_regions(words, body_size, context.settings.columns)
     for region in regions:
         for lines in split_paragraphs(region_lines(region), body_size, context.settings.paragraphs):
-            box = (min(l.box[0] for l in lines), min(l.box[1] for l in lines), max(l.box[2] for l in lines), max(l.box[3] for l in lines))
+            box = (
+                min(l.box[0] for l in lines),
+                min(l.box[1] for l in lines),
+                max(l.box[2] for l in lines),
+                max(l.box[3] for l in lines),
+            )
             close = near_picture(box, context.pictures, context.settings.roles.picture_gap)
             role = classify(lines, context.body, frame, close, context.settings.roles)
             yield PageBlock(context.page, tuple(lines), role)
@@ -136,7 +144,9 @@ def lay_out_page(
         flow.extend(iter_region_blocks(other.words, None, dataclasses.replace(context, pictures=())))
     if context.page == 1:
         flow = _mark_dateline(flow)
-    panels = tuple(_panel(frame, frame_words, context) for frame, frame_words in zip(frames, inside) if frame_words)
+    panels = tuple(
+        _panel(frame, frame_words, context) for frame, frame_words in zip(frames, inside, strict=False) if frame_words
+    )
     return PageLayout(context.page, (*headers, *flow, *footers), panels)
 
 
@@ -193,8 +203,10 @@ def document_blocks(pdf: pdfplumber.PDF, settings: LayoutSettings | None = None)
     vocabulary = Vocabulary.from_texts(w.text for w in all_words)
     furniture = find_furniture([(page[0].page, page[0].words) for page in texts if page], body.size)
     layouts = [
-        lay_out_page(page, page_text, furniture.get(page.page_number, []), _PageContext(page.page_number, body, (), settings))
-        for page, page_text in zip(pages, texts)
+        lay_out_page(
+            page, page_text, furniture.get(page.page_number, []), _PageContext(page.page_number, body, (), settings)
+        )
+        for page, page_text in zip(pages, texts, strict=False)
     ]
     blocks: list[Block] = []
     counters: dict[int, int] = {}

@@ -60,18 +60,90 @@ DASHES = ("\u2013", "\u2014")
 # First halves of compounds that keep their hyphen ("anti-trafficking", "long-term") unless the
 # closed-up word is itself common ("cooperation", "international").
 HYPHENATED_PREFIXES = frozenset(
-    "anti non self cross well high low long short full part multi co ex pan post pre pro "
-    "inter intra counter socio mid off cost evidence sports community gender drug child "
-    "youth victim law state cyber".split()
+    [
+        "anti",
+        "non",
+        "self",
+        "cross",
+        "well",
+        "high",
+        "low",
+        "long",
+        "short",
+        "full",
+        "part",
+        "multi",
+        "co",
+        "ex",
+        "pan",
+        "post",
+        "pre",
+        "pro",
+        "inter",
+        "intra",
+        "counter",
+        "socio",
+        "mid",
+        "off",
+        "cost",
+        "evidence",
+        "sports",
+        "community",
+        "gender",
+        "drug",
+        "child",
+        "youth",
+        "victim",
+        "law",
+        "state",
+        "cyber",
+    ]
 )
 # Word endings that are common words too ("ship", "able"), so frequency alone would call
 # "leader-|ship" a compound.
 SUFFIXES = frozenset(
-    "ing ings ed er ers ion ions able ably ible ship ships ment ments ness less ful fully ly ally "
-    "ity ive ives ward wards wise ism ist ists ance ence ant ent ate ated ation ations".split()
+    [
+        "ing",
+        "ings",
+        "ed",
+        "er",
+        "ers",
+        "ion",
+        "ions",
+        "able",
+        "ably",
+        "ible",
+        "ship",
+        "ships",
+        "ment",
+        "ments",
+        "ness",
+        "less",
+        "ful",
+        "fully",
+        "ly",
+        "ally",
+        "ity",
+        "ive",
+        "ives",
+        "ward",
+        "wards",
+        "wise",
+        "ism",
+        "ist",
+        "ists",
+        "ance",
+        "ence",
+        "ant",
+        "ent",
+        "ate",
+        "ated",
+        "ation",
+        "ations",
+    ]
 )
 # Second halves of phrasal compounds ("follow-up", "drop-out") unless closed up in common use.
-PARTICLES = frozenset("up out off in on down".split())
+PARTICLES = frozenset(["up", "out", "off", "in", "on", "down"])
 # Zipf frequencies (log10 of uses per billion words) used by the decision below.
 COMMON_CLOSED_UP = 3.5
 COMMON_PART = 3.0
@@ -140,7 +212,7 @@ def repair_chars(text: str) -> str:
 
 def append_word(builder: TextMapBuilder, word: WordLike) -> None:
     """Append a word glyph by glyph, expanding ligatures onto the ligature's own box."""
-    for char, box in zip(word.text, word.char_boxes):
+    for char, box in zip(word.text, word.char_boxes, strict=False):
         builder.append(CHAR_REPAIRS.get(char, char), box)
 
 
@@ -205,7 +277,9 @@ def join_lines(lines: Sequence[Sequence[WordLike]], vocabulary: Vocabulary = EMP
     return builder.build()
 
 
-def _separate(builder: TextMapBuilder, previous: WordLike, word: WordLike, *, line_start: bool, vocabulary: Vocabulary) -> None:
+def _separate(
+    builder: TextMapBuilder, previous: WordLike, word: WordLike, *, line_start: bool, vocabulary: Vocabulary
+) -> None:
     """Put what goes between two words: a space, nothing, or nothing after removing a hyphen."""
     if previous.text.endswith(FRACTION_SLASH) or word.text.startswith(FRACTION_SLASH):
         return  # a built-up fraction: "1", "⁄", "4" set as separate glyph runs read "1⁄4"

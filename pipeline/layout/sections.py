@@ -193,13 +193,15 @@ def _insertion_point(panel: Panel, placed: Sequence[Placed], anchor: str | None)
     return point
 
 
-def _panel_placed(panel: Panel, anchor: str | None, articles: dict[str, Article], settings: SectionSettings) -> list[Placed]:
+def _panel_placed(
+    panel: Panel, anchor: str | None, articles: dict[str, Article], settings: SectionSettings
+) -> list[Placed]:
     current = articles.get(anchor) if anchor is not None else None
     placed = []
-    for block, section, current in iter_flow_sections(panel.blocks, current, settings):
+    for block, section, article in iter_flow_sections(panel.blocks, current, settings):
         placed.append(Placed(block, section, floating=True))
-        if current is not None:
-            articles.setdefault(current.headline, current)
+        if article is not None:
+            articles.setdefault(article.headline, article)
     return placed
 
 
@@ -217,10 +219,11 @@ def iter_placed(pages: Sequence[PageLayout], settings: SectionSettings) -> Itera
     articles: dict[str, Article] = {}
     for number, page in enumerate(pages):
         placed: list[Placed] = []
-        for block, section, current in iter_flow_sections(page.main, current, settings, opening=number == 0):
+        for block, section, article in iter_flow_sections(page.main, current, settings, opening=number == 0):
             placed.append(Placed(block, section))
-            if current is not None:
-                articles.setdefault(current.headline, current)
+            current = article  # the article being read after this block
+            if article is not None:
+                articles.setdefault(article.headline, article)
         inserts: dict[int, list[Placed]] = {}
         for panel in sorted(page.panels, key=lambda p: (p.box[1], p.box[0])):
             anchor = anchor_section(panel, placed)

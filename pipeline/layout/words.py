@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal
@@ -133,7 +134,9 @@ def box_to_frame(box: Box, direction: Direction, width: float, height: float) ->
     return box
 
 
-def _framed_chars(chars: Iterable[dict[str, Any]], direction: Direction, width: float, height: float) -> list[dict[str, Any]]:
+def _framed_chars(
+    chars: Iterable[dict[str, Any]], direction: Direction, width: float, height: float
+) -> list[dict[str, Any]]:
     """Copies of the glyphs with frame coordinates and the page box kept aside."""
     framed = []
     for char in chars:
@@ -188,7 +191,9 @@ def chars_to_words(chars: Sequence[dict[str, Any]]) -> list[Word]:
                 size=round(float(item["size"]), 2),
                 bold=fontname_is_bold(fontname),
                 italic=fontname_is_italic(fontname),
-                char_boxes=tuple(box for g, text in zip(glyphs, texts) for box in [_page_box(g)] * len(text)),
+                char_boxes=tuple(
+                    box for g, text in zip(glyphs, texts, strict=False) for box in [_page_box(g)] * len(text)
+                ),
             )
         )
     return merge_letter_spaced(words)
@@ -242,10 +247,10 @@ def _merge(run: Sequence[Word]) -> Word:
 
 def _split_run(run: Sequence[Word]) -> list[list[Word]]:
     """A run of spaced-out letters cut where a word space (a wider gap) falls."""
-    gaps = [b.x0 - a.x1 for a, b in zip(run, run[1:])]
+    gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(run)]
     usual = sorted(gaps)[len(gaps) // 2]
     parts: list[list[Word]] = [[run[0]]]
-    for gap, word in zip(gaps, run[1:]):
+    for gap, word in zip(gaps, run[1:], strict=False):
         if gap > LETTER_SPACING_BREAK * max(usual, 0.5):
             parts.append([word])
         else:
@@ -275,11 +280,7 @@ def merge_letter_spaced(words: Sequence[Word]) -> list[Word]:
 
     for word in words:
         single = len(word.text) == 1 and word.text.isalnum()
-        close = (
-            bool(run)
-            and abs(word.top - run[-1].top) <= 1.0
-            and 0 <= word.x0 - run[-1].x1 <= LETTER_GAP * word.size
-        )
+        close = bool(run) and abs(word.top - run[-1].top) <= 1.0 and 0 <= word.x0 - run[-1].x1 <= LETTER_GAP * word.size
         if single and (not run or close):
             run.append(word)
             continue

@@ -7,7 +7,15 @@ pdfplumber + spaCy + dateparser extractor every score is compared with; `cli` ho
 """
 
 from pipeline.review.diff import Diff, DiffInputError, DiffOptions, diff_files, diff_lines, read_jsonl
-from pipeline.review.evaluate import Evaluation, GoldFileError, Score, evaluate, evaluate_files, read_gold, read_predictions
+from pipeline.review.evaluate import (
+    Evaluation,
+    GoldFileError,
+    Score,
+    evaluate,
+    evaluate_files,
+    read_gold,
+    read_predictions,
+)
 
 __all__ = [
     "Diff",

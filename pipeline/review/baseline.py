@@ -57,10 +57,27 @@ NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "mln": 1e6, "bn": 1e9}
 # Currency symbols and words a first script would think of; anything else counts as dollars.
 CURRENCY_WORDS = {
-    "$": "USD", "usd": "USD", "dollar": "USD", "€": "EUR", "eur": "EUR", "euro": "EUR",
-    "£": "GBP", "gbp": "GBP", "pound": "GBP", "som": "KGS", "kgs": "KGS", "tenge": "KZT",
-    "kzt": "KZT", "somoni": "TJS", "tjs": "TJS", "sum": "UZS", "uzs": "UZS", "manat": "TMT",
-    "rouble": "RUB", "ruble": "RUB", "rub": "RUB",
+    "$": "USD",
+    "usd": "USD",
+    "dollar": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "euro": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "pound": "GBP",
+    "som": "KGS",
+    "kgs": "KGS",
+    "tenge": "KZT",
+    "kzt": "KZT",
+    "somoni": "TJS",
+    "tjs": "TJS",
+    "sum": "UZS",
+    "uzs": "UZS",
+    "manat": "TMT",
+    "rouble": "RUB",
+    "ruble": "RUB",
+    "rub": "RUB",
 }
 DEFAULT_CURRENCY = "USD"
 
@@ -203,7 +220,7 @@ def baseline_lines(source: SourceFile, nlp: Language) -> tuple[DocumentLine, lis
         reference = metadata_date(pdf)
         texts = [page.extract_text() or "" for page in pdf.pages]
         boxes = [(0.0, 0.0, float(page.width), float(page.height)) for page in pdf.pages]
-        for number, (doc, box) in enumerate(zip(nlp.pipe(texts), boxes), start=1):
+        for number, (doc, box) in enumerate(zip(nlp.pipe(texts), boxes, strict=False), start=1):
             records.extend(iter_page_records(doc.ents, source.doc_id, number, box, reference))
         document = DocumentLine(
             doc_id=source.doc_id,

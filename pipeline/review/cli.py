@@ -23,7 +23,14 @@ def _fail_input(exc: DiffInputError) -> None:
 @click.command("diff")
 @click.argument("old", type=_FILE)
 @click.argument("new", type=_FILE)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Report for people or for machines.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Report for people or for machines.",
+)
 @click.option(
     "--by",
     "documents",
@@ -33,10 +40,27 @@ def _fail_input(exc: DiffInputError) -> None:
     help="Match documents by PDF hash, by source file name (the PDF changed), or treat each file as one document.",
 )
 @click.option("--positions", is_flag=True, help="Count page, bbox and block changes as differences, not as moves.")
-@click.option("--ignore", "ignored", multiple=True, metavar="FIELD", help="Leave out a dotted field (e.g. confidence, value.lat); repeatable.")
-@click.option("--strict", is_flag=True, help="Compare every field, ids and positions included (as the golden tests do).")
+@click.option(
+    "--ignore",
+    "ignored",
+    multiple=True,
+    metavar="FIELD",
+    help="Leave out a dotted field (e.g. confidence, value.lat); repeatable.",
+)
+@click.option(
+    "--strict", is_flag=True, help="Compare every field, ids and positions included (as the golden tests do)."
+)
 @click.option("--show-moves", is_flag=True, help="Also list records that only moved.")
-def diff_command(old: str, new: str, fmt: str, documents: str, positions: bool, ignored: tuple[str, ...], strict: bool, show_moves: bool) -> None:
+def diff_command(
+    old: str,
+    new: str,
+    fmt: str,
+    documents: str,
+    positions: bool,
+    ignored: tuple[str, ...],
+    strict: bool,
+    show_moves: bool,
+) -> None:
     """Show which records were added, removed or changed between two JSON Lines files.
 
     Records are matched by document, kind and normalised value, not by line or id, so a
@@ -74,7 +98,14 @@ def diff_command(old: str, new: str, fmt: str, documents: str, positions: bool, 
 )
 @click.argument("records", nargs=-1, required=True, type=_FILE)
 @click.option("--show-errors", is_flag=True, help="List false positives (FP) and misses (FN).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Report for people or for machines.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Report for people or for machines.",
+)
 def eval_command(gold_paths: tuple[str, ...], records: tuple[str, ...], show_errors: bool, fmt: str) -> None:
     """Score records against gold facts: precision, recall and F1 per kind.
 

@@ -10,7 +10,6 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
-
 DocumentMode = Literal["doc_id", "source", "single"]
 Status = Literal["added", "removed", "changed", "moved", "unchanged"]
 
@@ -120,7 +119,9 @@ class KindSummary:
 
     def __add__(self, other: KindSummary) -> KindSummary:
         """Column-wise sum, for the total row."""
-        return KindSummary(*(a + b for a, b in zip(dataclasses.astuple(self), dataclasses.astuple(other))))
+        return KindSummary(
+            *(a + b for a, b in zip(dataclasses.astuple(self), dataclasses.astuple(other), strict=False))
+        )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -200,9 +201,11 @@ def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
             try:
                 line = json.loads(text)
             except json.JSONDecodeError as exc:
-                raise DiffInputError(f"{path}:{number}: not JSON ({exc.msg}); expected one JSON object per line") from None
+                raise DiffInputError(
+                    f"{path}:{number}: not JSON ({exc.msg}); expected one JSON object per line"
+                ) from None
             if not isinstance(line, dict) or not isinstance(line.get("kind"), str):
-                raise DiffInputError(f"{path}:{number}: expected a JSON object with a \"kind\" field")
+                raise DiffInputError(f'{path}:{number}: expected a JSON object with a "kind" field')
             lines.append(line)
     return lines
 
@@ -322,13 +325,20 @@ def lines_to_entries(lines: Sequence[Mapping[str, Any]], options: DiffOptions) -
 def same_value(old: Any, new: Any) -> bool:
     """Equality with a tolerance for rounded floats (boxes, confidences); bools stay exact."""
     if isinstance(old, tuple) and isinstance(new, tuple):
-        return len(old) == len(new) and all(same_value(a, b) for a, b in zip(old, new))
-    if isinstance(old, (int, float)) and isinstance(new, (int, float)) and not isinstance(old, bool) and not isinstance(new, bool):
+        return len(old) == len(new) and all(same_value(a, b) for a, b in zip(old, new, strict=False))
+    if (
+        isinstance(old, (int, float))
+        and isinstance(new, (int, float))
+        and not isinstance(old, bool)
+        and not isinstance(new, bool)
+    ):
         return math.isclose(old, new, rel_tol=0.0, abs_tol=FLOAT_TOLERANCE)
     return old == new
 
 
-def compare_fields(old: Entry, new: Entry, options: DiffOptions) -> tuple[tuple[FieldChange, ...], tuple[FieldChange, ...]]:
+def compare_fields(
+    old: Entry, new: Entry, options: DiffOptions
+) -> tuple[tuple[FieldChange, ...], tuple[FieldChange, ...]]:
     """Changed fields of a pair, split into changes and (when positions do not count) moves."""
     positions = BLOCK_POSITIONS if new.kind == "block" else RECORD_POSITIONS
     changes, moves = [], []
@@ -368,9 +378,7 @@ def pair_by(
         groups[key(entry)][1].append(entry)
     pairs: list[tuple[Entry, Entry]] = []
     for olds, news in groups.values():
-        candidates = sorted(
-            (distance(o, n), i, j) for i, o in enumerate(olds) for j, n in enumerate(news)
-        )
+        candidates = sorted((distance(o, n), i, j) for i, o in enumerate(olds) for j, n in enumerate(news))
         used_old: set[int] = set()
         used_new: set[int] = set()
         for _, i, j in candidates:

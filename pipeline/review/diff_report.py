@@ -57,7 +57,7 @@ def show_change(change: FieldChange) -> str:
     old, new = change.old, change.new
     if not (isinstance(old, str) and isinstance(new, str)) or max(len(old), len(new)) <= 120:
         return f"{show(old)} → {show(new)}"
-    start = next((i for i, (a, b) in enumerate(zip(old, new)) if a != b), min(len(old), len(new)))
+    start = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b), min(len(old), len(new)))
     tail = 0
     while tail < min(len(old), len(new)) - start and old[-1 - tail] == new[-1 - tail]:
         tail += 1
@@ -135,7 +135,9 @@ def diff_to_text(diff: Diff, styled: bool = True, show_moves: bool = False, limi
     out: list[str] = []
     current_doc = None
     for group in diff.groups():
-        if not (group.added or group.removed or group.of_status("changed") or show_moves and group.of_status("moved")):
+        if not (
+            group.added or group.removed or group.of_status("changed") or (show_moves and group.of_status("moved"))
+        ):
             continue
         if group.doc != current_doc:
             current_doc = group.doc

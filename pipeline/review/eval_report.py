@@ -6,6 +6,7 @@ from typing import Any
 
 from pipeline.review.evaluate import Evaluation, Fact, Mismatch, Score
 
+
 def fact_line(fact: Fact) -> str:
     """One error of `--show-errors`: document, page, text and value."""
     page = f"p{fact.page} " if fact.page is not None else ""
@@ -45,7 +46,9 @@ def evaluation_to_text(evaluation: Evaluation, show_errors: bool = False) -> str
     for result in evaluation.kinds:
         if result.links is not None and (result.links.tp or result.links.fp or result.links.fn):
             links = result.links
-            out.append(f"{result.kind} part_of links: {links.tp} right, {links.fp} wrong or spurious, {links.fn} missing")
+            out.append(
+                f"{result.kind} part_of links: {links.tp} right, {links.fp} wrong or spurious, {links.fn} missing"
+            )
     if evaluation.unscored:
         out.append(f"not scored (no gold): {', '.join(evaluation.unscored)}")
     if show_errors:
@@ -60,10 +63,23 @@ def evaluation_to_json(evaluation: Evaluation) -> dict[str, Any]:
     """The machine report: scores per kind and micro, with false positives and misses."""
 
     def score_json(score: Score) -> dict[str, Any]:
-        return {"tp": score.tp, "fp": score.fp, "fn": score.fn, "precision": score.precision, "recall": score.recall, "f1": score.f1}
+        return {
+            "tp": score.tp,
+            "fp": score.fp,
+            "fn": score.fn,
+            "precision": score.precision,
+            "recall": score.recall,
+            "f1": score.f1,
+        }
 
     def fact_json(fact: Fact) -> dict[str, Any]:
-        return {"document": fact.doc, "text": fact.text, "value": dict(fact.value), "page": fact.page, "part_of_text": fact.parent}
+        return {
+            "document": fact.doc,
+            "text": fact.text,
+            "value": dict(fact.value),
+            "page": fact.page,
+            "part_of_text": fact.parent,
+        }
 
     return {
         "system": evaluation.system,
@@ -75,7 +91,10 @@ def evaluation_to_json(evaluation: Evaluation) -> dict[str, Any]:
                 "misses": [fact_json(f) for f in result.misses],
                 "exact": result.exact,
                 "mismatches": [
-                    {**fact_json(m.predicted), "fields": [{"field": f, "gold": g, "predicted": p} for f, g, p in m.fields]}
+                    {
+                        **fact_json(m.predicted),
+                        "fields": [{"field": f, "gold": g, "predicted": p} for f, g, p in m.fields],
+                    }
                     for m in result.mismatches
                 ],
                 **({"part_of_links": score_json(result.links)} if result.links is not None else {}),

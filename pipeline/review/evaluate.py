@@ -16,7 +16,14 @@ from schemas.records import RECORD_KINDS
 
 # Words after which a count's subject stops naming the counted thing ("officers of the police").
 _SUBJECT_CUT = frozenset({"of", "from", "in", "at", "on", "for", "with", "who", "that", "which", "aged", "to"})
-_IRREGULAR = {"women": "woman", "men": "man", "people": "person", "persons": "person", "children": "child", "staff": "staff"}
+_IRREGULAR = {
+    "women": "woman",
+    "men": "man",
+    "people": "person",
+    "persons": "person",
+    "children": "child",
+    "staff": "staff",
+}
 _NON_WORD = re.compile(r"[^\w]+")
 
 
@@ -35,7 +42,7 @@ def fold(text: str | None) -> str:
 
 
 def fold_acronym(text: str | None) -> str:
-    """"U.N.O.D.C." and "UNODC" are the same acronym."""
+    """ "U.N.O.D.C." and "UNODC" are the same acronym."""
     return fold(text).replace(" ", "")
 
 
@@ -328,7 +335,11 @@ def read_predictions(path: str | Path) -> Predictions:
     lines = read_jsonl(path)
     documents = [line for line in lines if line["kind"] == "document" and line.get("source")]
     names = {line["doc_id"]: Path(str(line["source"])).stem for line in documents}
-    failed = {names[line["doc_id"]]: str((line.get("error") or {}).get("type")) for line in documents if line.get("status") == "failed"}
+    failed = {
+        names[line["doc_id"]]: str((line.get("error") or {}).get("type"))
+        for line in documents
+        if line.get("status") == "failed"
+    }
     by_id = {line["id"]: line for line in lines if line.get("id")}
     facts = []
     for line in lines:

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.batch.runner import plan_jobs, run_batch
-from pipeline.cli import main
-from pipeline.batch.progress import BatchSummary
-from pipeline.settings import Settings
-from pipeline.batch.shards import DocumentLines, iter_documents, reusable
-from pipeline.version import PIPELINE_VERSION
 from pipeline.batch.pool import exit_to_text
+from pipeline.batch.progress import BatchSummary
+from pipeline.batch.runner import plan_jobs, run_batch
+from pipeline.batch.shards import DocumentLines, iter_documents, reusable
+from pipeline.cli import main
+from pipeline.settings import Settings
+from pipeline.version import PIPELINE_VERSION
 from schemas import DocumentError, DocumentLine, parse_line
 from tests.helpers import PROJECT_ROOT, make_text_pdf
 
@@ -35,8 +35,7 @@ def write_good(folder: Path, marker: str | None = None) -> dict[str, Path]:
     """Three small bulletins with dates, places, counts and organisations (optionally a marker word)."""
     folder.mkdir(parents=True, exist_ok=True)
     return {
-        name: make_text_pdf(folder / name, lines + ([marker] if marker else []))
-        for name, lines in GOOD_TEXTS.items()
+        name: make_text_pdf(folder / name, lines + ([marker] if marker else [])) for name, lines in GOOD_TEXTS.items()
     }
 
 
@@ -64,8 +63,21 @@ def test_batch_bad_documents_fail_alone(bad_inputs: dict[str, Path], plugin_path
     make_text_pdf(folder / "eats_memory.pdf", ["EATMEMORY on 3 May 2018 in Osh."])
     target = tmp_path / "out" / "records.jsonl"
     status = main(
-        ["extract", str(folder), "-o", str(target), "--workers", "2", "--timeout", "8",
-         "--memory-limit", "1024", "--plugin", plugin_path, "-q"]
+        [
+            "extract",
+            str(folder),
+            "-o",
+            str(target),
+            "--workers",
+            "2",
+            "--timeout",
+            "8",
+            "--memory-limit",
+            "1024",
+            "--plugin",
+            plugin_path,
+            "-q",
+        ]
     )
     assert status == 1
     lines = read_lines(target)
@@ -75,7 +87,7 @@ def test_batch_bad_documents_fail_alone(bad_inputs: dict[str, Path], plugin_path
     for name, error_type in expected.items():
         assert docs[name]["status"] == "failed", name
         assert docs[name]["error"]["type"] == error_type, name
-        assert docs[name]["counts"] == {kind: 0 for kind in ("date", "place", "count", "amount", "organisation")}
+        assert docs[name]["counts"] == dict.fromkeys(("date", "place", "count", "amount", "organisation"), 0)
     for name in [*good, bad_inputs["ok"].name]:
         assert docs[name]["status"] == "ok", name
         written = [line for line in lines if line["doc_id"] == docs[name]["doc_id"] and line["kind"] != "document"]
@@ -134,14 +146,28 @@ def test_batch_killed_run_resumes_to_the_uninterrupted_output(plugin_path: str, 
     folder = tmp_path / "in"
     folder.mkdir()
     for number in range(6):
-        make_text_pdf(folder / f"doc{number}.pdf", [f"GOSLOW: on {number + 1} May 2018 UNODC met {number + 10} judges in Osh."])
+        make_text_pdf(
+            folder / f"doc{number}.pdf", [f"GOSLOW: on {number + 1} May 2018 UNODC met {number + 10} judges in Osh."]
+        )
     expected = tmp_path / "expected.jsonl"
     assert run_batch([folder], str(expected), Settings(workers=2, plugins=(plugin_path,))).exit_status == 0
 
     target = tmp_path / "killed" / "records.jsonl"
     shards = target.parent / f".{target.name}.parts"
-    command = [sys.executable, "-m", "pipeline.cli", "extract", str(folder), "-o", str(target),
-               "--workers", "1", "--plugin", plugin_path, "-q"]
+    command = [
+        sys.executable,
+        "-m",
+        "pipeline.cli",
+        "extract",
+        str(folder),
+        "-o",
+        str(target),
+        "--workers",
+        "1",
+        "--plugin",
+        plugin_path,
+        "-q",
+    ]
     parent = subprocess.Popen(command, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 60
@@ -181,10 +207,17 @@ def test_batch_resume_without_output_file_is_a_usage_error(tmp_path: Path, capsy
 
 
 def _document(**changes: object) -> DocumentLine:
-    base = dict(
-        doc_id="sha256:" + "a" * 64, source="x.pdf", pages=1, title=None, issue_date="2018-03-12",
-        status="ok", error=None, counts={"date": 1}, pipeline_version=PIPELINE_VERSION,
-    )
+    base = {
+        "doc_id": "sha256:" + "a" * 64,
+        "source": "x.pdf",
+        "pages": 1,
+        "title": None,
+        "issue_date": "2018-03-12",
+        "status": "ok",
+        "error": None,
+        "counts": {"date": 1},
+        "pipeline_version": PIPELINE_VERSION,
+    }
     return DocumentLine.model_validate(base | changes)
 
 
@@ -218,11 +251,15 @@ def test_shards_iter_documents_keeps_only_complete_documents(lines: list[str], e
         pytest.param({"issue_date": "2018-03-12"}, "2018-03-12", True, id="same-issue-date"),
         pytest.param({"issue_date": "2018-03-12"}, "2019-01-01", False, id="other-issue-date"),
         pytest.param(
-            {"status": "failed", "error": DocumentError(type="encrypted", message="m"), "counts": {}}, None, True,
+            {"status": "failed", "error": DocumentError(type="encrypted", message="m"), "counts": {}},
+            None,
+            True,
             id="failed-for-good",
         ),
         pytest.param(
-            {"status": "failed", "error": DocumentError(type="timeout", message="m"), "counts": {}}, None, False,
+            {"status": "failed", "error": DocumentError(type="timeout", message="m"), "counts": {}},
+            None,
+            False,
             id="timeout-retried",
         ),
     ],

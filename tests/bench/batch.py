@@ -1,4 +1,5 @@
-"""Batch benchmark: pages per second with 1 and 2 workers, peak memory per worker, and the naive baseline on the same corpus.
+"""Batch benchmark: pages per second with 1 and 2 workers, peak memory per worker, and the naive
+baseline on the same corpus.
 
 Run it as `python -m tests.bench.batch [--pages 200]`. The corpus is built in a temporary
 folder from the fixture bulletins (fixtures/*.pdf, or rendered by `fixtures.generator.generate` when they
@@ -114,8 +115,8 @@ def build_corpus(folder: Path, min_pages: int, sources: Sequence[tuple[str, byte
 def measure_in_child(kind: str, corpus: Path, output: Path, workers: int) -> dict:
     """Body of a measurement process: run the pipeline or the baseline, report what it read."""
     if kind == "baseline":
-        from pipeline.review.baseline import iter_baseline
         from pipeline.jsonl import line_to_json
+        from pipeline.review.baseline import iter_baseline
 
         documents = pages = failed = 0
         with output.open("w", encoding="utf-8") as stream:
@@ -151,8 +152,19 @@ def measure(kind: str, corpus: Path, corpus_pages: int, workers: int, scratch: P
     """Time one run in a fresh interpreter."""
     label = "baseline" if kind == "baseline" else f"pipeline x{workers}"
     output = scratch / f"{label.replace(' ', '_')}.jsonl"
-    command = [sys.executable, "-m", "tests.bench.batch", "--measure", kind, "--workers", str(workers),
-               "--corpus", str(corpus), "--output", str(output)]
+    command = [
+        sys.executable,
+        "-m",
+        "tests.bench.batch",
+        "--measure",
+        kind,
+        "--workers",
+        str(workers),
+        "--corpus",
+        str(corpus),
+        "--output",
+        str(output),
+    ]
     started = time.monotonic()
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     wall = time.monotonic() - started
@@ -160,7 +172,13 @@ def measure(kind: str, corpus: Path, corpus_pages: int, workers: int, scratch: P
         raise RuntimeError(f"{label} failed ({done.returncode}):\n{done.stderr[-2000:]}")
     report = json.loads(done.stdout.strip().splitlines()[-1])
     return Measurement(
-        label, wall, corpus_pages, report["pages"], report["documents"], report["failed"], tuple(report["peak_mb"]),
+        label,
+        wall,
+        corpus_pages,
+        report["pages"],
+        report["documents"],
+        report["failed"],
+        tuple(report["peak_mb"]),
         report["cpu_seconds"],
     )
 
@@ -180,9 +198,13 @@ def ratios_to_text(baseline: Measurement, one: Measurement, two: Measurement | N
     if any(m.failed for m in (baseline, one, two) if m):
         lines.append("WARNING: documents failed, so the figures below do not measure complete work")
     ratio = one.seconds_per_page / baseline.seconds_per_page
-    lines.append(f"time per page, pipeline x1 / baseline: {ratio:.2f} (bar <= {MAX_TIME_RATIO}: {_met(ratio <= MAX_TIME_RATIO)})")
+    lines.append(
+        f"time per page, pipeline x1 / baseline: {ratio:.2f} (bar <= {MAX_TIME_RATIO}: {_met(ratio <= MAX_TIME_RATIO)})"
+    )
     cpu_ratio = one.cpu_seconds_per_page / baseline.cpu_seconds_per_page
-    lines.append(f"cpu time per page, pipeline x1 / baseline: {cpu_ratio:.2f} (same bar: {_met(cpu_ratio <= MAX_TIME_RATIO)})")
+    lines.append(
+        f"cpu time per page, pipeline x1 / baseline: {cpu_ratio:.2f} (same bar: {_met(cpu_ratio <= MAX_TIME_RATIO)})"
+    )
     if two is not None:
         speedup = two.pages_per_second / one.pages_per_second
         lines.append(f"throughput, x2 / x1: {speedup:.2f} (bar >= {MIN_SPEEDUP}: {_met(speedup >= MIN_SPEEDUP)})")
@@ -201,7 +223,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Build the corpus, time the baseline and the pipeline at 1 and 2 workers, print figures and ratios."""
     parser = argparse.ArgumentParser(prog="python -m tests.bench.batch", description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=200, help="pages in the generated corpus, at least (default 200)")
-    parser.add_argument("--max-workers", type=int, default=2, choices=(1, 2), help="time 1, or 1 and 2 workers (default 2)")
+    parser.add_argument(
+        "--max-workers", type=int, default=2, choices=(1, 2), help="time 1, or 1 and 2 workers (default 2)"
+    )
     parser.add_argument("--measure", choices=("pipeline", "baseline"), help=argparse.SUPPRESS)
     parser.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)

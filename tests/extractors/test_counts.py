@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from tests.helpers import make_passages
 from extractors.base import DocumentContext
 from extractors.counts.extractor import CountRules
+from tests.helpers import make_passages
 
 CONTEXT = DocumentContext(issue_date=dt.date(2018, 3, 12), issue_date_given=True)
 
@@ -37,8 +37,16 @@ def counts_in(nlp, texts: list[str]) -> list[Found]:
             [(40, "more_than", "sports coaches", None)],
             id="qualifier-over-first-conjunct",
         ),
-        pytest.param("64 new patients started therapy.", [(64, "exact", "patients", None)], id="subject-without-passing-adjective-new"),
-        pytest.param("It joins four other countries of the region.", [(4, "exact", "countries", None)], id="subject-without-other"),
+        pytest.param(
+            "64 new patients started therapy.",
+            [(64, "exact", "patients", None)],
+            id="subject-without-passing-adjective-new",
+        ),
+        pytest.param(
+            "It joins four other countries of the region.",
+            [(4, "exact", "countries", None)],
+            id="subject-without-other",
+        ),
         pytest.param(
             "Some 1,240 students took part, including 410 young women.",
             [(1240, "approximate", "students", None), (410, "exact", "women", "Some 1,240 students")],
@@ -64,7 +72,9 @@ def counts_in(nlp, texts: list[str]) -> list[Found]:
             [(37, "exact", "vessels", None), (29, "exact", "dhows", "Vessels boarded: 37")],
             id="label-figure-and-unknown-plural",
         ),
-        pytest.param("Suspects handed over for trial: 58", [(58, "exact", "suspects", None)], id="label-figure-participle"),
+        pytest.param(
+            "Suspects handed over for trial: 58", [(58, "exact", "suspects", None)], id="label-figure-participle"
+        ),
         pytest.param("Total: 58", [], id="not-label-without-plural-noun"),
         pytest.param("He said: 40 officers came.", [(40, "exact", "officers", None)], id="not-label-when-noun-follows"),
         pytest.param(
@@ -72,17 +82,33 @@ def counts_in(nlp, texts: list[str]) -> list[Found]:
             [(4500, "at_most", "multi-day trawlers", None)],
             id="qualifier-as-many-as-hyphenated-modifier",
         ),
-        pytest.param("The authority trained a score of school counsellors.", [(20, "exact", "school counsellors", None)], id="words-a-score-of"),
-        pytest.param("The final score of the match was 3 goals to 1.", [(3, "exact", "goals", None)], id="not-score-without-a"),
-        pytest.param("Three new border liaison offices opened.", [(3, "exact", "border liaison offices", None)], id="subject-keeps-classifying-nouns"),
-        pytest.param("One hundred and fifty girls took part in the tournament.", [(150, "exact", "girls", None)], id="words-hundred-and-fifty"),
+        pytest.param(
+            "The authority trained a score of school counsellors.",
+            [(20, "exact", "school counsellors", None)],
+            id="words-a-score-of",
+        ),
+        pytest.param(
+            "The final score of the match was 3 goals to 1.", [(3, "exact", "goals", None)], id="not-score-without-a"
+        ),
+        pytest.param(
+            "Three new border liaison offices opened.",
+            [(3, "exact", "border liaison offices", None)],
+            id="subject-keeps-classifying-nouns",
+        ),
+        pytest.param(
+            "One hundred and fifty girls took part in the tournament.",
+            [(150, "exact", "girls", None)],
+            id="words-hundred-and-fifty",
+        ),
         pytest.param(
             "Nine officers from the State Customs Service of Turkmenistan took part.",
             [(9, "exact", "officers", None)],
             id="word-nine-stops-at-preposition",
         ),
         pytest.param("A dozen judges attended the seminar in Almaty.", [(12, "exact", "judges", None)], id="a-dozen"),
-        pytest.param("Forty-two judges and prosecutors met in Almaty.", [(42, "exact", "judges", None)], id="words-hyphenated"),
+        pytest.param(
+            "Forty-two judges and prosecutors met in Almaty.", [(42, "exact", "judges", None)], id="words-hyphenated"
+        ),
         pytest.param(
             "The training reached 1,394 practitioners in five provinces.",
             [(1394, "exact", "practitioners", None), (5, "exact", "provinces", None)],
@@ -98,7 +124,9 @@ def counts_in(nlp, texts: list[str]) -> list[Found]:
             [(20, "approximate", "staff", None), (42, "exact", "newly recruited officers", None)],
             id="collective-staff-and-participle",
         ),
-        pytest.param("1 officer was injured during the operation.", [(1, "exact", "officer", None)], id="one-digit-singular"),
+        pytest.param(
+            "1 officer was injured during the operation.", [(1, "exact", "officer", None)], id="one-digit-singular"
+        ),
         pytest.param(
             "Twelve teams of six players competed for the cup.",
             [(12, "exact", "teams", None), (6, "exact", "players", None)],
@@ -114,13 +142,19 @@ def counts_in(nlp, texts: list[str]) -> list[Found]:
             [(5_000_000, "approximate", "people", None)],
             id="words-million-people",
         ),
-        pytest.param("Approximately 2,500 households received kits.", [(2500, "approximate", "households", None)], id="approximately"),
+        pytest.param(
+            "Approximately 2,500 households received kits.",
+            [(2500, "approximate", "households", None)],
+            id="approximately",
+        ),
         pytest.param(
             "Over 3 days, 45 inspectors checked 120 containers.",
             [(45, "exact", "inspectors", None), (120, "exact", "containers", None)],
             id="duration-skipped-others-kept",
         ),
-        pytest.param("The 24/7 hotline received 300 calls.", [(300, "exact", "calls", None)], id="slash-number-skipped"),
+        pytest.param(
+            "The 24/7 hotline received 300 calls.", [(300, "exact", "calls", None)], id="slash-number-skipped"
+        ),
         pytest.param(
             "The centre received $50,000 to buy 20 computers.",
             [(20, "exact", "computers", None)],
@@ -128,20 +162,31 @@ def counts_in(nlp, texts: list[str]) -> list[Found]:
         ),
         pytest.param("TRAINING FOR 40 BORDER GUARDS", [(40, "exact", "border guards", None)], id="all-caps-heading"),
         # Qualifiers.
-        pytest.param("More than 50 customs officers were trained.", [(50, "more_than", "customs officers", None)], id="more-than"),
+        pytest.param(
+            "More than 50 customs officers were trained.", [(50, "more_than", "customs officers", None)], id="more-than"
+        ),
         pytest.param("Some 250 children attended the sessions.", [(250, "approximate", "children", None)], id="some"),
-        pytest.param("About 60 participants discussed the draft law.", [(60, "approximate", "participants", None)], id="about"),
+        pytest.param(
+            "About 60 participants discussed the draft law.", [(60, "approximate", "participants", None)], id="about"
+        ),
         pytest.param("Nearly 300 women joined the network.", [(300, "approximate", "women", None)], id="nearly"),
         pytest.param("At least 12 prosecutors were trained.", [(12, "at_least", "prosecutors", None)], id="at-least"),
         pytest.param("Up to 30 officers will be deployed.", [(30, "at_most", "officers", None)], id="up-to"),
         pytest.param("Fewer than 10 cases were reported.", [(10, "less_than", "cases", None)], id="fewer-than"),
-        pytest.param("Almost two hundred volunteers helped.", [(200, "approximate", "volunteers", None)], id="almost-words"),
-        pytest.param("40 or more participants are expected.", [(40, "at_least", "participants", None)], id="or-more-after"),
+        pytest.param(
+            "Almost two hundred volunteers helped.", [(200, "approximate", "volunteers", None)], id="almost-words"
+        ),
+        pytest.param(
+            "40 or more participants are expected.", [(40, "at_least", "participants", None)], id="or-more-after"
+        ),
         pytest.param("No fewer than 15 experts took part.", [(15, "at_least", "experts", None)], id="no-fewer-than"),
         # Subsets and lists.
         pytest.param(
             "UNODC trained 1394 criminal justice practitioners, including 573 women.",
-            [(1394, "exact", "criminal justice practitioners", None), (573, "exact", "women", "1394 criminal justice practitioners")],
+            [
+                (1394, "exact", "criminal justice practitioners", None),
+                (573, "exact", "women", "1394 criminal justice practitioners"),
+            ],
             id="including-subset",
         ),
         pytest.param(
@@ -151,7 +196,11 @@ def counts_in(nlp, texts: list[str]) -> list[Found]:
         ),
         pytest.param(
             "The course gathered 150 officers, including 30 judges and 20 prosecutors.",
-            [(150, "exact", "officers", None), (30, "exact", "judges", "150 officers"), (20, "exact", "prosecutors", "150 officers")],
+            [
+                (150, "exact", "officers", None),
+                (30, "exact", "judges", "150 officers"),
+                (20, "exact", "prosecutors", "150 officers"),
+            ],
             id="including-list-shares-parent",
         ),
         pytest.param(
@@ -161,12 +210,20 @@ def counts_in(nlp, texts: list[str]) -> list[Found]:
         ),
         pytest.param(
             "40 participants (15 women and 25 men) completed the course.",
-            [(40, "exact", "participants", None), (15, "exact", "women", "40 participants"), (25, "exact", "men", "40 participants")],
+            [
+                (40, "exact", "participants", None),
+                (15, "exact", "women", "40 participants"),
+                (25, "exact", "men", "40 participants"),
+            ],
             id="parenthesised-breakdown",
         ),
         pytest.param(
             "UNODC trained 1394 practitioners from 5 countries, including 573 women.",
-            [(1394, "exact", "practitioners", None), (5, "exact", "countries", None), (573, "exact", "women", "1394 practitioners")],
+            [
+                (1394, "exact", "practitioners", None),
+                (5, "exact", "countries", None),
+                (573, "exact", "women", "1394 practitioners"),
+            ],
             id="subset-of-larger-not-nearest",
         ),
         pytest.param(
@@ -207,11 +264,15 @@ def counts_in(nlp, texts: list[str]) -> list[Found]:
             id="definite-introducing-a-set",
         ),
         pytest.param("Nine in ten participants and one out of five officers agreed.", [], id="ratios"),
-        pytest.param("The equipment falls under three headings.", [(3, "exact", "headings", None)], id="under-as-preposition"),
+        pytest.param(
+            "The equipment falls under three headings.", [(3, "exact", "headings", None)], id="under-as-preposition"
+        ),
         pytest.param("A five-day training was held in Ashgabat.", [], id="duration-hyphen"),
         pytest.param("The three-year programme started in May.", [], id="duration-programme"),
         pytest.param("The course lasted two weeks.", [], id="duration-weeks"),
-        pytest.param("Some 250 children aged 13-16 took part.", [(250, "approximate", "children", None)], id="age-range"),
+        pytest.param(
+            "Some 250 children aged 13-16 took part.", [(250, "approximate", "children", None)], id="age-range"
+        ),
         pytest.param("Children aged 10 to 14 years were enrolled.", [], id="age-to-years"),
         pytest.param("Women make up 30 percent of the police and 12 % of judges.", [], id="percentages"),
         pytest.param("In 2017 officers were trained in Osh.", [], id="year-before-plural"),

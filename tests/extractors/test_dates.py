@@ -9,9 +9,9 @@ import pytest
 
 from extractors import REGISTRY
 from extractors.base import DocumentContext
+from extractors.dates.extractor import DateRules, iter_full_dates, iter_stated_dates
 from extractors.dates.grammar import iter_candidates
 from extractors.dates.values import candidate_to_value, numeric_date_order, text_to_day
-from extractors.dates.extractor import DateRules, iter_full_dates, iter_stated_dates
 from tests.helpers import FIXTURES, make_passages
 
 ISSUE = dt.date(2018, 3, 12)
@@ -74,17 +74,22 @@ CASES = [
     pytest.param("Experts will meet from 1 to 5 July in Dushanbe.",
                  [("from 1 to 5 July", "2018-07-01", "2018-07-05", "day", True)], id="range-days-from-to-future"),
     pytest.param("Investigators met from 1 to 5 July in Dushanbe.",
-                 [("from 1 to 5 July", "2017-07-01", "2017-07-05", "day", True)], id="range-days-past-tense-year-before"),
+                 [("from 1 to 5 July", "2017-07-01", "2017-07-05", "day", True)],
+                 id="range-days-past-tense-year-before"),
     pytest.param("The visit took place between 28 February and 2 March 2019.",
-                 [("between 28 February and 2 March 2019", "2019-02-28", "2019-03-02", "day", False)], id="range-between-months"),
+                 [("between 28 February and 2 March 2019", "2019-02-28", "2019-03-02", "day", False)],
+                 id="range-between-months"),
     pytest.param("Registration is open December 30, 2017 - January 5, 2018.",
-                 [("December 30, 2017 - January 5, 2018", "2017-12-30", "2018-01-05", "day", False)], id="range-across-years"),
+                 [("December 30, 2017 - January 5, 2018", "2017-12-30", "2018-01-05", "day", False)],
+                 id="range-across-years"),
     pytest.param("The exercise ran from 30 December to 5 January 2018.",
-                 [("from 30 December to 5 January 2018", "2017-12-30", "2018-01-05", "day", False)], id="range-shared-year-wraps"),
+                 [("from 30 December to 5 January 2018", "2017-12-30", "2018-01-05", "day", False)],
+                 id="range-shared-year-wraps"),
     pytest.param("Officers will train May-June 2018 in Osh.",
                  [("May-June 2018", "2018-05-01", "2018-06-30", "month", False)], id="range-months-shared-year"),
     pytest.param("Courses ran September\u2013November across the region.",
-                 [("September\u2013November", "2017-09-01", "2017-11-30", "month", True)], id="range-months-en-dash-past"),
+                 [("September\u2013November", "2017-09-01", "2017-11-30", "month", True)],
+                 id="range-months-en-dash-past"),
     pytest.param("Its Strategy for Gender Equality (2018\u20132021) guides the work.",
                  [("2018\u20132021", "2018-01-01", "2021-12-31", "year", False)], id="range-years-en-dash"),
     pytest.param("A State Programme for the period from 2017 to 2020 was adopted.",
@@ -144,12 +149,14 @@ CASES = [
     pytest.param("A follow-up course for prosecutors is planned for May in Bishkek.",
                  [("May", "2018-05-01", "2018-05-31", "month", True)], id="partial-may-cued"),
     pytest.param("The unit has worked since April with customs, and a course will follow in early 2019.",
-                 [("since April", "2017-04-01", None, "month", True), ("early 2019", "2019-01-01", "2019-04-30", "month", False)],
+                 [("since April", "2017-04-01", None, "month", True),
+                  ("early 2019", "2019-01-01", "2019-04-30", "month", False)],
                  id="partial-past-ignores-other-clauses-future-year"),
     pytest.param("Since April the unit has worked with customs.",
                  [("Since April", "2017-04-01", None, "month", True)], id="open-partial-past-after-issue-month"),
     pytest.param("In May and June 2017, officers were trained.",
-                 [("May", "2017-05-01", "2017-05-31", "month", True), ("June 2017", "2017-06-01", "2017-06-30", "month", False)],
+                 [("May", "2017-05-01", "2017-05-31", "month", True),
+                  ("June 2017", "2017-06-01", "2017-06-30", "month", False)],
                  id="partial-takes-sentence-year"),
     pytest.param("Prosecutors will meet in the second half of the year, and patrols start in mid-2019.",
                  [("the second half of the year", "2018-07-01", "2018-12-31", "month", True),
@@ -158,7 +165,8 @@ CASES = [
     pytest.param("Since the start of the year, officers have seized 70 kg of heroin.",
                  [("Since the start of the year", "2018-01-01", None, "year", True)], id="since-the-start-of-the-year"),
     pytest.param("The unit opened in 2016, and by the end of the year it had 12 officers.",
-                 [("2016", "2016-01-01", "2016-12-31", "year", False), ("by the end of the year", None, "2016-12-31", "year", True)],
+                 [("2016", "2016-01-01", "2016-12-31", "year", False),
+                  ("by the end of the year", None, "2016-12-31", "year", True)],
                  id="end-of-the-year-refers-back-to-stated-year"),
     pytest.param("It was the year of the tiger.", [], id="never-the-year-alone"),
     pytest.param("In November, UNODC trained 30 judges.",
@@ -254,7 +262,10 @@ def test_dates_slashed_dates_follow_the_documents_order() -> None:
 )
 def test_dates_conventions_for_parts_of_periods(text: str, start: str, end: str | None, granularity: str) -> None:
     value = candidate_to_value(next(iter_candidates(text)))
-    assert (value.start.isoformat() if value.start else None, value.end.isoformat() if value.end else None) == (start, end)
+    assert (value.start.isoformat() if value.start else None, value.end.isoformat() if value.end else None) == (
+        start,
+        end,
+    )
     assert value.granularity == granularity
 
 

@@ -19,7 +19,11 @@ from extractors.numbers import digits_to_number, iter_numbers, words_to_number
         pytest.param("scores of counsellors and a high score", [], id="scores-vague-and-score-noun"),
         pytest.param("a hundred schools", [("a hundred", 100)], id="a-hundred"),
         pytest.param("Nine officers", [("Nine", 9)], id="word-capital"),
-        pytest.param("one thousand three hundred and ninety-four", [("one thousand three hundred and ninety-four", 1394)], id="words-long"),
+        pytest.param(
+            "one thousand three hundred and ninety-four",
+            [("one thousand three hundred and ninety-four", 1394)],
+            id="words-long",
+        ),
         pytest.param("1,394 practitioners", [("1,394", 1394)], id="thousands-comma"),
         pytest.param("1394 practitioners", [("1394", 1394)], id="plain-digits"),
         pytest.param("2.5 million", [("2.5 million", 2_500_000)], id="decimal-scale-word"),
@@ -53,8 +57,16 @@ def test_numbers_values_are_int_when_integral() -> None:
 
 
 def test_numbers_flags_say_how_a_number_is_written() -> None:
-    spans = {("words" if n.words else "digits", n.scaled, n.suffix, n.decimal) for n in iter_numbers("forty, 3.2m, 2.5, 7 million")}
-    assert spans == {("words", False, False, False), ("digits", True, True, True), ("digits", False, False, True), ("digits", True, False, False)}
+    spans = {
+        ("words" if n.words else "digits", n.scaled, n.suffix, n.decimal)
+        for n in iter_numbers("forty, 3.2m, 2.5, 7 million")
+    }
+    assert spans == {
+        ("words", False, False, False),
+        ("digits", True, True, True),
+        ("digits", False, False, True),
+        ("digits", True, False, False),
+    }
 
 
 @pytest.mark.parametrize(

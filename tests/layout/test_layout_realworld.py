@@ -93,8 +93,7 @@ PAPER_PAGE = (
 MULTI_PAGE = (
     "The concept of the word processor predates modern computers and has evolved through several technological "
     "milestones.",
-    "The origins of word processing can be traced back to the invention of the typewriter in the mid-19th "
-    "century.",
+    "The origins of word processing can be traced back to the invention of the typewriter in the mid-19th century.",
     "Patented in 1868 by Christopher Latham Sholes, the typewriter revolutionized written communication by "
     "enabling people to produce legible, professional documents more efficiently than handwriting.",
     'During this period, the term "word processing" didn\'t exist, but the typewriter laid the groundwork for '
@@ -131,8 +130,7 @@ MULTI_PAGE = (
     "mathematical equations, scientific papers, and technical documents.",
     "The evolution of word processors wasn't just about hardware or software improvements\u2014it was about the "
     "features that revolutionized how people wrote and edited.",
-    "It democratized writing, enabling anyone with access to a computer to produce professional-quality "
-    "documents.",
+    "It democratized writing, enabling anyone with access to a computer to produce professional-quality documents.",
     "Tools like Google Docs and Microsoft 365 enabled multiple users to edit the same document simultaneously, "
     "forever changing teamwork dynamics.",
 )
@@ -151,7 +149,9 @@ def realworld_blocks(path: Path) -> tuple[Block, ...]:
 
 
 @pytest.mark.parametrize(("name", "sentences"), CASES)
-def test_layout_realworld_sentences_across_breaks_are_whole(realworld: Path, name: str, sentences: tuple[str, ...]) -> None:
+def test_layout_realworld_sentences_across_breaks_are_whole(
+    realworld: Path, name: str, sentences: tuple[str, ...]
+) -> None:
     share, misses = whole_sentence_share(sentences, realworld_blocks(realworld / name))
     assert share == 1.0, f"{share:.0%} whole; missing:\n" + "\n".join(misses)
 

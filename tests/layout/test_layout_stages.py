@@ -13,10 +13,10 @@ import pytest
 
 from pipeline.layout.blocks import PageBlock
 from pipeline.layout.columns import cut_regions, side_columns
-from pipeline.layout.reading_order import document_blocks
+from pipeline.layout.furniture import find_furniture, is_page_number
 from pipeline.layout.line_numbers import find_line_numbers
 from pipeline.layout.paragraphs import Line, is_list_marker, region_lines, split_paragraphs
-from pipeline.layout.furniture import find_furniture, is_page_number
+from pipeline.layout.reading_order import document_blocks
 from pipeline.layout.sections import SectionSettings, heading_article
 from pipeline.layout.words import Word, box_to_frame, merge_letter_spaced
 from tests.helpers import make_text_pdf
@@ -136,7 +136,7 @@ def test_paragraphs_split_at_gap_bullet_and_indent() -> None:
     words = column(["First paragraph line one", "and its end."], 40, 100)
     words += column(["Second paragraph after a gap", "that ends here."], 40, 100 + 2 * LEADING + 6)
     words += column(["Indented first line of a third", "paragraph without a gap."], 40, 100 + 4 * LEADING + 6)
-    words = [w for w in words if not (w.text == "Indented")] + [word("Indented", 52, 100 + 4 * LEADING + 6)]
+    words = [w for w in words if w.text != "Indented"] + [word("Indented", 52, 100 + 4 * LEADING + 6)]
     words += column(["\u2013 a dash item", "\u2013 another dash item"], 40, 100 + 6 * LEADING + 12)
     paragraphs = split_paragraphs(region_lines(words), SIZE)
     assert [" ".join(line.text for line in p) for p in paragraphs] == [
@@ -202,14 +202,16 @@ def test_words_rotated_text_reads_in_its_own_direction(tmp_path: Path, angle: in
     assert [b.text for b in blocks] == ["Landscape table title runs sideways and its second line follows it."]
     with pdfplumber.open(tmp_path / "rotated.pdf") as pdf:
         glyphs = [c for c in pdf.pages[0].chars if c["text"] == "L"]
-    x0, top, x1, bottom = blocks[0].textmap.boxes[0]
+    x0, top, _x1, _bottom = blocks[0].textmap.boxes[0]
     assert (x0, top) == pytest.approx((glyphs[0]["x0"], glyphs[0]["top"]))
 
 
 # --- line numbers -----------------------------------------------------------------------------
 
 
-def numbered_lines(numbers: list[str], texts: list[str], *, number_x1: float = 60.0, text_x: float = 80.0) -> list[Word]:
+def numbered_lines(
+    numbers: list[str], texts: list[str], *, number_x1: float = 60.0, text_x: float = 80.0
+) -> list[Word]:
     """Lines of text, each with a number set flush right at `number_x1` in the left margin."""
     words = column(texts, text_x, 100)
     for index, number in enumerate(numbers):
@@ -218,15 +220,26 @@ def numbered_lines(numbers: list[str], texts: list[str], *, number_x1: float = 6
     return words
 
 
-TRANSCRIPT = ["the matter came on", "for oral argument", "before the Court", "at 1:01 p.m.", "on behalf of", "the Petitioner"]
+TRANSCRIPT = [
+    "the matter came on",
+    "for oral argument",
+    "before the Court",
+    "at 1:01 p.m.",
+    "on behalf of",
+    "the Petitioner",
+]
 
 
 @pytest.mark.parametrize(
     ("numbers", "texts", "expected"),
     [
         pytest.param([str(n) for n in range(1, 7)], TRANSCRIPT, {str(n) for n in range(1, 7)}, id="margin-1-to-6"),
-        pytest.param([str(n) for n in range(8, 14)], TRANSCRIPT, {str(n) for n in range(8, 14)}, id="two-digit-right-aligned"),
-        pytest.param(["1", "2", "3", "5", "6", "7"], TRANSCRIPT, {"1", "2", "3", "5", "6", "7"}, id="one-gap-tolerated"),
+        pytest.param(
+            [str(n) for n in range(8, 14)], TRANSCRIPT, {str(n) for n in range(8, 14)}, id="two-digit-right-aligned"
+        ),
+        pytest.param(
+            ["1", "2", "3", "5", "6", "7"], TRANSCRIPT, {"1", "2", "3", "5", "6", "7"}, id="one-gap-tolerated"
+        ),
         pytest.param(["1", "2", "3", "4"], TRANSCRIPT[:4], set(), id="too-few-lines"),
         pytest.param(["12", "7", "30", "8", "15", "22"], TRANSCRIPT, set(), id="figures-not-counting-up"),
         pytest.param(["2016", "2017", "2018", "2019", "2020", "2021"], TRANSCRIPT, set(), id="a-column-of-years"),
@@ -337,16 +350,41 @@ ARTICLE = ("Girls' football against violence", 17.0)
 @pytest.mark.parametrize(
     ("heading", "following", "current", "expected"),
     [
-        pytest.param(block("heading", "Mentorship for customs officers", 17), block("body", "Text.", 9), ARTICLE,
-                     "Mentorship for customs officers", id="headline-opens-an-article"),
-        pytest.param(block("heading", "STATISTICS:", 9), block("body", "Text.", 9), ARTICLE,
-                     "Girls' football against violence", id="body-size-heading-is-a-sub-heading"),
-        pytest.param(block("heading", "Boots Self-Locking Nut", 9), block("body", "Text.", 9), ("Other nut", 9.0),
-                     "Boots Self-Locking Nut", id="same-size-heading-opens-the-next-article"),
-        pytest.param(block("heading", "BORDER SECURITY", 10.5), block("heading", "Mentorship", 17), ARTICLE,
-                     None, id="banner-over-a-headline"),
-        pytest.param(block("heading", "Computers for a register", 13), block("body", "Text.", 9), ARTICLE,
-                     "Computers for a register", id="smaller-headline-still-opens-an-article"),
+        pytest.param(
+            block("heading", "Mentorship for customs officers", 17),
+            block("body", "Text.", 9),
+            ARTICLE,
+            "Mentorship for customs officers",
+            id="headline-opens-an-article",
+        ),
+        pytest.param(
+            block("heading", "STATISTICS:", 9),
+            block("body", "Text.", 9),
+            ARTICLE,
+            "Girls' football against violence",
+            id="body-size-heading-is-a-sub-heading",
+        ),
+        pytest.param(
+            block("heading", "Boots Self-Locking Nut", 9),
+            block("body", "Text.", 9),
+            ("Other nut", 9.0),
+            "Boots Self-Locking Nut",
+            id="same-size-heading-opens-the-next-article",
+        ),
+        pytest.param(
+            block("heading", "BORDER SECURITY", 10.5),
+            block("heading", "Mentorship", 17),
+            ARTICLE,
+            None,
+            id="banner-over-a-headline",
+        ),
+        pytest.param(
+            block("heading", "Computers for a register", 13),
+            block("body", "Text.", 9),
+            ARTICLE,
+            "Computers for a register",
+            id="smaller-headline-still-opens-an-article",
+        ),
     ],
 )
 def test_sections_heading_scope(heading, following, current, expected) -> None:

@@ -109,9 +109,15 @@ def _lines(*rows: str) -> list[list[FakeWord]]:
 @pytest.mark.parametrize(
     ("rows", "text"),
     [
-        pytest.param(("national anti-trafficking strat-", "egies and"), "national anti-trafficking strategies and", id="strat-egies"),
+        pytest.param(
+            ("national anti-trafficking strat-", "egies and"),
+            "national anti-trafficking strategies and",
+            id="strat-egies",
+        ),
         pytest.param(("suc-", "cessful-", "ly"), "successfully", id="three-lines"),
-        pytest.param(("National Information-", "Analytical Center"), "National Information-Analytical Center", id="compound-name"),
+        pytest.param(
+            ("National Information-", "Analytical Center"), "National Information-Analytical Center", id="compound-name"
+        ),
         pytest.param(("cross-border anti-", "trafficking work"), "cross-border anti-trafficking work", id="compound"),
         pytest.param(("Women (2018\u2013", "2021)."), "Women (2018\u20132021).", id="en-dash-between-years"),
         pytest.param(("from 2018-", "2021"), "from 2018-2021", id="hyphen-between-years"),

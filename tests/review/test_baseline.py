@@ -36,30 +36,46 @@ def test_baseline_text_to_number(text: str, expected: float | None) -> None:
     ("sentence", "kind", "text", "value"),
     [
         pytest.param(
-            "On 2 March 2018 UNODC trained 40 officers in Bishkek.", "date", "2 March 2018",
-            {"start": "2018-03-02", "end": "2018-03-02", "granularity": "day", "inferred_year": False}, id="date-day",
+            "On 2 March 2018 UNODC trained 40 officers in Bishkek.",
+            "date",
+            "2 March 2018",
+            {"start": "2018-03-02", "end": "2018-03-02", "granularity": "day", "inferred_year": False},
+            id="date-day",
         ),
         pytest.param(
-            "On 2 March 2018 UNODC trained 40 officers in Bishkek.", "count", "40",
-            {"value": 40, "qualifier": "exact", "subject": "officers", "part_of": None}, id="count-next-noun",
+            "On 2 March 2018 UNODC trained 40 officers in Bishkek.",
+            "count",
+            "40",
+            {"value": 40, "qualifier": "exact", "subject": "officers", "part_of": None},
+            id="count-next-noun",
         ),
         pytest.param(
-            "On 2 March 2018 UNODC trained 40 officers in Bishkek.", "place", "Bishkek",
+            "On 2 March 2018 UNODC trained 40 officers in Bishkek.",
+            "place",
+            "Bishkek",
             {"name": "Bishkek", "type": "city", "country": None, "geonames_id": None, "lat": None, "lon": None},
             id="place-city",
         ),
         pytest.param(
-            "Judges from Kazakhstan met in June 2019.", "place", "Kazakhstan",
+            "Judges from Kazakhstan met in June 2019.",
+            "place",
+            "Kazakhstan",
             {"name": "Kazakhstan", "type": "country", "country": "KZ", "geonames_id": None, "lat": None, "lon": None},
             id="place-country",
         ),
         pytest.param(
-            "The project received $25,000 from the European Union in 2017.", "amount", "25,000",
-            {"value": 25000, "currency": "USD", "qualifier": "exact"}, id="amount-dollars",
+            "The project received $25,000 from the European Union in 2017.",
+            "amount",
+            "25,000",
+            {"value": 25000, "currency": "USD", "qualifier": "exact"},
+            id="amount-dollars",
         ),
         pytest.param(
-            "The project received $25,000 from the European Union in 2017.", "organisation", "the European Union",
-            {"name": "European Union", "acronym": None}, id="organisation",
+            "The project received $25,000 from the European Union in 2017.",
+            "organisation",
+            "the European Union",
+            {"name": "European Union", "acronym": None},
+            id="organisation",
         ),
     ],
 )
@@ -76,7 +92,9 @@ def test_baseline_entities_become_contract_records(nlp, sentence: str, kind: str
 def test_baseline_partial_date_needs_a_reference(nlp) -> None:
     doc = nlp("The workshop took place on 8 March in Osh.")
     without = [r for r in iter_page_records(doc.ents, DOC_ID, 1, PAGE_BOX, None) if r.kind == "date"]
-    with_reference = [r for r in iter_page_records(doc.ents, DOC_ID, 1, PAGE_BOX, dt.date(2019, 6, 30)) if r.kind == "date"]
+    with_reference = [
+        r for r in iter_page_records(doc.ents, DOC_ID, 1, PAGE_BOX, dt.date(2019, 6, 30)) if r.kind == "date"
+    ]
     assert without == []
     assert with_reference[0].value.start == dt.date(2019, 3, 8)
     assert with_reference[0].value.inferred_year is True

@@ -26,7 +26,9 @@ def document(doc_id: str = DOC_A, source: str = "archive/milestones.pdf", **extr
     }  # fmt: skip
 
 
-def record(kind: str, text: str, value: dict[str, Any], page: int = 1, top: float = 100.0, doc_id: str = DOC_A, **extra: Any) -> dict[str, Any]:
+def record(
+    kind: str, text: str, value: dict[str, Any], page: int = 1, top: float = 100.0, doc_id: str = DOC_A, **extra: Any
+) -> dict[str, Any]:
     block = extra.pop("block", f"p{page}-b1")
     return {
         "kind": kind, "id": f"{doc_id[7:19]}:{block}:{int(top)}-{int(top) + len(text)}:{kind}", "doc_id": doc_id,
@@ -37,11 +39,15 @@ def record(kind: str, text: str, value: dict[str, Any], page: int = 1, top: floa
 
 
 def date(text: str, start: str, end: str, granularity: str = "day", **where: Any) -> dict[str, Any]:
-    return record("date", text, {"start": start, "end": end, "granularity": granularity, "inferred_year": False}, **where)
+    return record(
+        "date", text, {"start": start, "end": end, "granularity": granularity, "inferred_year": False}, **where
+    )
 
 
 def count(text: str, number: int, subject: str, part_of: str | None = None, **where: Any) -> dict[str, Any]:
-    return record("count", text, {"value": number, "qualifier": "exact", "subject": subject, "part_of": part_of}, **where)
+    return record(
+        "count", text, {"value": number, "qualifier": "exact", "subject": subject, "part_of": part_of}, **where
+    )
 
 
 def place(name: str, **where: Any) -> dict[str, Any]:
@@ -90,7 +96,7 @@ def test_diff_identical_runs_are_equal() -> None:
 
 
 def test_diff_added_record() -> None:
-    new = base() + [place("Naryn", page=2, top=200)]
+    new = [*base(), place("Naryn", page=2, top=200)]
     result = diff_lines(base(), new)
     assert not result.equal
     assert [entry.data["text"] for entry in result.added] == ["Naryn"]
@@ -134,7 +140,10 @@ def test_diff_value_and_text_both_changed_is_removed_plus_added() -> None:
 def test_diff_moved_but_equal_records_are_equal() -> None:
     """Same facts in another order, with new ids and boxes (text inserted above): equal."""
     old = base()
-    new = [old[0]] + [dict(line, id=line["id"] + "-shifted", bbox=[72.0, line["bbox"][1] + 40, 200.0, line["bbox"][3] + 40]) for line in reversed(old[1:])]
+    new = [old[0]] + [
+        dict(line, id=line["id"] + "-shifted", bbox=[72.0, line["bbox"][1] + 40, 200.0, line["bbox"][3] + 40])
+        for line in reversed(old[1:])
+    ]
     result = diff_lines(old, new)
     assert result.equal
     assert sum(counts.moved for counts in result.summary().values()) == len(old) - 1
@@ -184,7 +193,9 @@ def test_diff_part_of_compares_the_parent_not_its_id() -> None:
     relinked = count("573 women", 573, "women", part_of=other["id"], top=150)
     result = diff_lines([document(), parent_old, child_old], [document(), parent_old, relinked, other])
     [pair] = [pair for pair in result.pairs if pair.status == "changed"]
-    assert [(c.field, c.old, c.new) for c in pair.changes] == [("value.part_of", "1394 practitioners (p1)", "40 coaches (p1)")]
+    assert [(c.field, c.old, c.new) for c in pair.changes] == [
+        ("value.part_of", "1394 practitioners (p1)", "40 coaches (p1)")
+    ]
 
 
 def test_diff_documents_by_source_survive_a_changed_pdf() -> None:
@@ -228,7 +239,7 @@ def test_diff_long_text_change_shows_where_it_differs() -> None:
     """A one-word change deep inside a paragraph is shown with its context, not cut off before it."""
     words = [f"word{n}" for n in range(80)]
     old = [block(" ".join(words), n=1)]
-    new = [block(" ".join(words[:50] + ["CHANGED"] + words[51:]), n=1)]
+    new = [block(" ".join([*words[:50], "CHANGED", *words[51:]]), n=1)]
     text = diff_to_text(diff_lines(old, new), styled=False)
     [line] = [line for line in text.splitlines() if line.strip().startswith("text:")]
     assert "word50" in line and "CHANGED" in line
@@ -237,7 +248,7 @@ def test_diff_long_text_change_shows_where_it_differs() -> None:
 
 
 def test_diff_text_report_groups_by_document_and_kind_with_a_summary() -> None:
-    new = with_changes(base(), 1, value__end="2018-03-30") + [place("Naryn", page=2, top=200)]
+    new = [*with_changes(base(), 1, value__end="2018-03-30"), place("Naryn", page=2, top=200)]
     new = [line for line in new if line.get("text") != "1394 practitioners"]
     text = diff_to_text(diff_lines(base(), new), styled=False)
     assert text.splitlines()[0].startswith("archive/milestones.pdf")

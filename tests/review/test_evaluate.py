@@ -108,7 +108,7 @@ def test_evaluate_half_right_prediction(tmp_path: Path, gold_file: Path) -> None
         as_record(GOLD[1], 1),
         as_record(fact("count", "40 officers", count_value(40, "officers")), 2),
     ]
-    evaluation = evaluate_files([gold_file], write_jsonl(tmp_path / "run.jsonl", [document()] + predicted))
+    evaluation = evaluate_files([gold_file], write_jsonl(tmp_path / "run.jsonl", [document(), *predicted]))
     micro = evaluation.micro
     assert (micro.tp, micro.fp, micro.fn) == (2, 1, 2)
     assert micro.precision == pytest.approx(2 / 3, abs=1e-12)
@@ -122,34 +122,104 @@ def test_evaluate_counts_unique_facts_per_document(tmp_path: Path, gold_file: Pa
     """Bishkek named five times is one fact: five right mentions are one true positive."""
     predicted = [as_record(GOLD[1], n, page=n + 1) for n in range(5)]
     predicted += [as_record(fact("place", "Osh", place_value("Osh")), 10 + n) for n in range(3)]
-    evaluation = evaluate_files([gold_file], write_jsonl(tmp_path / "run.jsonl", [document()] + predicted))
+    evaluation = evaluate_files([gold_file], write_jsonl(tmp_path / "run.jsonl", [document(), *predicted]))
     assert scores(evaluation)["place"] == (1, 1, 0)
 
 
 @pytest.mark.parametrize(
     ("kind", "gold", "predicted", "strength"),
     [
-        pytest.param("date", date_value("2018-03-01", "2018-03-31", "month"), date_value("2018-03-01", "2018-03-31", "day"), 2, id="date-same-bounds-other-granularity"),
-        pytest.param("date", date_value("2018-03-01", "2018-03-31"), date_value("2018-03-01", "2018-03-30"), 0, id="date-other-end"),
-        pytest.param("date", date_value("2017-04-01", None, "month"), date_value("2017-04-01", None, "month"), 2, id="date-open-end"),
-        pytest.param("date", date_value("2017-04-01", None), date_value("2017-04-01", "2017-04-30"), 0, id="date-open-vs-closed"),
+        pytest.param(
+            "date",
+            date_value("2018-03-01", "2018-03-31", "month"),
+            date_value("2018-03-01", "2018-03-31", "day"),
+            2,
+            id="date-same-bounds-other-granularity",
+        ),
+        pytest.param(
+            "date",
+            date_value("2018-03-01", "2018-03-31"),
+            date_value("2018-03-01", "2018-03-30"),
+            0,
+            id="date-other-end",
+        ),
+        pytest.param(
+            "date",
+            date_value("2017-04-01", None, "month"),
+            date_value("2017-04-01", None, "month"),
+            2,
+            id="date-open-end",
+        ),
+        pytest.param(
+            "date", date_value("2017-04-01", None), date_value("2017-04-01", "2017-04-30"), 0, id="date-open-vs-closed"
+        ),
         pytest.param("place", place_value("Bishkek"), place_value("bishkek"), 2, id="place-case"),
         pytest.param("place", place_value("Almaty"), place_value("Almatý"), 2, id="place-accent"),
-        pytest.param("place", place_value("Kyrgyz Republic", 1527747), place_value("Kyrgyzstan", 1527747), 1, id="place-geonames-id"),
+        pytest.param(
+            "place",
+            place_value("Kyrgyz Republic", 1527747),
+            place_value("Kyrgyzstan", 1527747),
+            1,
+            id="place-geonames-id",
+        ),
         pytest.param("place", place_value("Osh"), place_value("Bishkek"), 0, id="place-other"),
-        pytest.param("count", count_value(40, "sports coaches", "more_than"), count_value(40, "coach"), 2, id="count-head-plural-qualifier"),
+        pytest.param(
+            "count",
+            count_value(40, "sports coaches", "more_than"),
+            count_value(40, "coach"),
+            2,
+            id="count-head-plural-qualifier",
+        ),
         pytest.param("count", count_value(573, "women"), count_value(573, "woman"), 2, id="count-irregular-plural"),
-        pytest.param("count", count_value(1394, "practitioners"), count_value(1394.0, "criminal justice practitioners"), 2, id="count-float-modifier"),
-        pytest.param("count", count_value(12, "officers of the police"), count_value(12, "police officers"), 2, id="count-of-phrase"),
+        pytest.param(
+            "count",
+            count_value(1394, "practitioners"),
+            count_value(1394.0, "criminal justice practitioners"),
+            2,
+            id="count-float-modifier",
+        ),
+        pytest.param(
+            "count",
+            count_value(12, "officers of the police"),
+            count_value(12, "police officers"),
+            2,
+            id="count-of-phrase",
+        ),
         pytest.param("count", count_value(40, "coaches"), count_value(41, "coaches"), 0, id="count-other-number"),
         pytest.param("count", count_value(40, "coaches"), count_value(40, "teachers"), 0, id="count-other-subject"),
         pytest.param("amount", amount_value(2000000, "KGS"), amount_value(2e6, "kgs"), 2, id="amount-same"),
-        pytest.param("amount", amount_value(2000000, "KGS"), amount_value(2000000, "USD"), 0, id="amount-other-currency"),
-        pytest.param("organisation", org_value("the Football Federation of the Kyrgyz Republic", "FFKR"), org_value("Football Federation of the Kyrgyz Republic"), 2, id="org-the-and-case"),
+        pytest.param(
+            "amount", amount_value(2000000, "KGS"), amount_value(2000000, "USD"), 0, id="amount-other-currency"
+        ),
+        pytest.param(
+            "organisation",
+            org_value("the Football Federation of the Kyrgyz Republic", "FFKR"),
+            org_value("Football Federation of the Kyrgyz Republic"),
+            2,
+            id="org-the-and-case",
+        ),
         pytest.param("organisation", org_value("UN Women"), org_value("UN-Women"), 2, id="org-punctuation"),
-        pytest.param("organisation", org_value("United Nations Office on Drugs and Crime", "UNODC"), org_value("UN Office on Drugs and Crime", "UNODC"), 1, id="org-same-acronym"),
-        pytest.param("organisation", org_value("United Nations Office on Drugs and Crime", "UNODC"), org_value("UNODC"), 1, id="org-acronym-as-name"),
-        pytest.param("organisation", org_value("OSCE"), org_value("Organization for Security and Co-operation in Europe", "OSCE"), 1, id="org-name-as-acronym"),
+        pytest.param(
+            "organisation",
+            org_value("United Nations Office on Drugs and Crime", "UNODC"),
+            org_value("UN Office on Drugs and Crime", "UNODC"),
+            1,
+            id="org-same-acronym",
+        ),
+        pytest.param(
+            "organisation",
+            org_value("United Nations Office on Drugs and Crime", "UNODC"),
+            org_value("UNODC"),
+            1,
+            id="org-acronym-as-name",
+        ),
+        pytest.param(
+            "organisation",
+            org_value("OSCE"),
+            org_value("Organization for Security and Co-operation in Europe", "OSCE"),
+            1,
+            id="org-name-as-acronym",
+        ),
         pytest.param("organisation", org_value("European Union", "EU"), org_value("UNODC", "UNODC"), 0, id="org-other"),
     ],
 )
@@ -218,7 +288,7 @@ def test_evaluate_count_part_of_links(tmp_path: Path) -> None:
     gold = write_jsonl(tmp_path / "milestones.gold.jsonl", [parent, women, girls])
     records = [as_record(parent, 0), as_record(women, 1), as_record(girls, 2)]
     records[1]["value"] = dict(records[1]["value"], part_of=records[0]["id"])  # right link; girls' link missing
-    evaluation = evaluate_files([gold], write_jsonl(tmp_path / "run.jsonl", [document()] + records))
+    evaluation = evaluate_files([gold], write_jsonl(tmp_path / "run.jsonl", [document(), *records]))
     [counts] = [result for result in evaluation.kinds if result.kind == "count"]
     assert (counts.score.tp, counts.links.tp, counts.links.fp, counts.links.fn) == (3, 1, 0, 1)
 
@@ -227,7 +297,9 @@ def test_evaluate_count_part_of_links(tmp_path: Path) -> None:
     ("line", "message"),
     [
         pytest.param({"kind": "person", "text": "x", "value": {}}, "is not one of", id="unknown-kind"),
-        pytest.param({"kind": "date", "text": "x", "value": {"start": "2018-01-01"}}, "lacks 'end'", id="missing-field"),
+        pytest.param(
+            {"kind": "date", "text": "x", "value": {"start": "2018-01-01"}}, "lacks 'end'", id="missing-field"
+        ),
         pytest.param({"kind": "count", "text": "x"}, "lacks 'value'", id="no-value"),
     ],
 )
@@ -240,13 +312,19 @@ def test_evaluate_gold_errors_name_the_fact(tmp_path: Path, line: dict, message:
 
 def test_evaluate_cli_table_errors_and_several_systems(tmp_path: Path, gold_file: Path) -> None:
     good = write_jsonl(tmp_path / "pipeline.jsonl", [document()] + [as_record(g, n) for n, g in enumerate(GOLD)])
-    naive = write_jsonl(tmp_path / "baseline.jsonl", [document(), as_record(GOLD[0], 0), as_record(fact("place", "Osh", place_value("Osh")), 1)])
+    naive = write_jsonl(
+        tmp_path / "baseline.jsonl",
+        [document(), as_record(GOLD[0], 0), as_record(fact("place", "Osh", place_value("Osh")), 1)],
+    )
     result = CliRunner().invoke(cli, ["eval", "--gold", str(tmp_path), str(good), str(naive), "--show-errors"])
     assert result.exit_code == 0, result.output
     pipeline_part, baseline_part = result.output.split("baseline.jsonl:")
     assert pipeline_part.splitlines()[0] == "pipeline.jsonl: 1 gold document(s)"
     micro = [line.split() for line in result.output.splitlines() if line.startswith("micro")]
-    assert micro == [["micro", "4", "0", "0", "1.000", "1.000", "1.000", "4"], ["micro", "1", "1", "3", "0.500", "0.250", "0.333", "1"]]
+    assert micro == [
+        ["micro", "4", "0", "0", "1.000", "1.000", "1.000", "4"],
+        ["micro", "1", "1", "3", "0.500", "0.250", "0.333", "1"],
+    ]
     assert "FP place milestones: p1 'Osh'" in baseline_part
     assert "FN organisation milestones: 'UNODC'" in baseline_part
     assert "FP " not in pipeline_part and "FN " not in pipeline_part
@@ -280,14 +358,38 @@ def test_evaluate_reports_a_failed_document(tmp_path: Path, gold_file: Path) -> 
 @pytest.mark.parametrize(
     ("gold", "predicted", "fields"),
     [
-        pytest.param(GOLD[2], fact("count", "over 40 sports coaches", count_value(40, "sports coaches", "at_least")), [("qualifier", "more_than", "at_least")], id="qualifier"),
-        pytest.param(GOLD[2], fact("count", "40 sports coaches", count_value(40, "coaches", "more_than")), [("subject", "sports coaches", "coaches")], id="subject-as-printed"),
-        pytest.param(GOLD[0], fact("date", "March 2018", date_value("2018-03-01", "2018-03-31", "day")), [("granularity", "month", "day")], id="granularity"),
-        pytest.param(GOLD[3], fact("organisation", "UNODC", org_value("UNODC")), [("acronym", "UNODC", None), ("name", "United Nations Office on Drugs and Crime", "UNODC")], id="acronym-only"),
-        pytest.param(GOLD[1], fact("place", "Bishkek", place_value("Bishkek", 99)), [], id="geonames-id-not-an-attribute"),
+        pytest.param(
+            GOLD[2],
+            fact("count", "over 40 sports coaches", count_value(40, "sports coaches", "at_least")),
+            [("qualifier", "more_than", "at_least")],
+            id="qualifier",
+        ),
+        pytest.param(
+            GOLD[2],
+            fact("count", "40 sports coaches", count_value(40, "coaches", "more_than")),
+            [("subject", "sports coaches", "coaches")],
+            id="subject-as-printed",
+        ),
+        pytest.param(
+            GOLD[0],
+            fact("date", "March 2018", date_value("2018-03-01", "2018-03-31", "day")),
+            [("granularity", "month", "day")],
+            id="granularity",
+        ),
+        pytest.param(
+            GOLD[3],
+            fact("organisation", "UNODC", org_value("UNODC")),
+            [("acronym", "UNODC", None), ("name", "United Nations Office on Drugs and Crime", "UNODC")],
+            id="acronym-only",
+        ),
+        pytest.param(
+            GOLD[1], fact("place", "Bishkek", place_value("Bishkek", 99)), [], id="geonames-id-not-an-attribute"
+        ),
     ],
 )
-def test_evaluate_mismatched_attributes_are_true_positives_but_not_exact(tmp_path: Path, gold: dict, predicted: dict, fields: list) -> None:
+def test_evaluate_mismatched_attributes_are_true_positives_but_not_exact(
+    tmp_path: Path, gold: dict, predicted: dict, fields: list
+) -> None:
     gold_path = write_jsonl(tmp_path / "milestones.gold.jsonl", [gold])
     evaluation = evaluate_files([gold_path], write_jsonl(tmp_path / "run.jsonl", [document(), as_record(predicted, 0)]))
     [result] = [result for result in evaluation.kinds if result.kind == gold["kind"]]
@@ -295,4 +397,6 @@ def test_evaluate_mismatched_attributes_are_true_positives_but_not_exact(tmp_pat
     assert result.exact == (0 if fields else 1)
     assert [list(m.fields) for m in result.mismatches] == ([fields] if fields else [])
     if fields:
-        assert f"VAL {gold['kind']} milestones: p1 {predicted['text']!r} {fields[0][0]}: " in evaluation_to_text(evaluation, show_errors=True)
+        assert f"VAL {gold['kind']} milestones: p1 {predicted['text']!r} {fields[0][0]}: " in evaluation_to_text(
+            evaluation, show_errors=True
+        )

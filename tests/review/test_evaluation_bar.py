@@ -12,12 +12,12 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from tests.helpers import FIXTURES
 
+from pipeline.jsonl import line_to_json
 from pipeline.review.baseline import iter_baseline
 from pipeline.review.evaluate import Evaluation, KindResult, evaluate, read_gold, read_predictions
-from pipeline.jsonl import line_to_json
 from schemas.records import RECORD_KINDS
+from tests.helpers import FIXTURES
 
 F1_BAR = 0.90
 BASELINE_MARGIN = 0.25
@@ -47,10 +47,20 @@ def scores(fixture_output, tmp_path_factory: pytest.TempPathFactory) -> Scores:
     ours = {name: [fixture_output(name).document, *fixture_output(name).records] for name in NAMES}
     naive = {name: list(iter_baseline([FIXTURES / f"{name}.pdf"])) for name in NAMES}
     return Scores(
-        pipeline={n: _evaluate([FIXTURES / f"{n}.gold.jsonl"], ours[n], folder / f"{n}.pipeline.jsonl", "pipeline") for n in NAMES},
-        baseline={n: _evaluate([FIXTURES / f"{n}.gold.jsonl"], naive[n], folder / f"{n}.baseline.jsonl", "baseline") for n in NAMES},
-        pipeline_all=_evaluate(GOLD_FILES, [line for n in NAMES for line in ours[n]], folder / "pipeline.jsonl", "pipeline"),
-        baseline_all=_evaluate(GOLD_FILES, [line for n in NAMES for line in naive[n]], folder / "baseline.jsonl", "baseline"),
+        pipeline={
+            n: _evaluate([FIXTURES / f"{n}.gold.jsonl"], ours[n], folder / f"{n}.pipeline.jsonl", "pipeline")
+            for n in NAMES
+        },
+        baseline={
+            n: _evaluate([FIXTURES / f"{n}.gold.jsonl"], naive[n], folder / f"{n}.baseline.jsonl", "baseline")
+            for n in NAMES
+        },
+        pipeline_all=_evaluate(
+            GOLD_FILES, [line for n in NAMES for line in ours[n]], folder / "pipeline.jsonl", "pipeline"
+        ),
+        baseline_all=_evaluate(
+            GOLD_FILES, [line for n in NAMES for line in naive[n]], folder / "baseline.jsonl", "baseline"
+        ),
     )
 
 
@@ -59,7 +69,9 @@ def kind_result(evaluation: Evaluation, kind: str) -> KindResult:
 
 
 def errors(result: KindResult) -> list[str]:
-    return [f"FP {f.text!r} {dict(f.value)}" for f in result.false_positives] + [f"FN {f.text!r}" for f in result.misses]
+    return [f"FP {f.text!r} {dict(f.value)}" for f in result.false_positives] + [
+        f"FN {f.text!r}" for f in result.misses
+    ]
 
 
 FIXTURE_KINDS = [pytest.param(name, kind, id=f"{name}-{kind}") for name in NAMES for kind in RECORD_KINDS]
