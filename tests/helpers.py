@@ -11,6 +11,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = PROJECT_ROOT / "fixtures"
 REALWORLD = PROJECT_ROOT.parent / "shared" / "realworld"
 FIXTURE_PDFS = sorted(FIXTURES.glob("*.pdf"))
+# Screenshots and other files tests leave for a person to look at (out/ is not committed).
+TEST_ARTIFACTS = PROJECT_ROOT / "out" / "test-artifacts"
 
 
 def make_text_pdf(path: Path, lines: list[str], *, encrypt: str | None = None) -> Path:
