@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import logging
@@ -98,8 +99,9 @@ def extract(
         timeout=timeout,
         memory_limit_mb=memory_limit,
         plugins=plugins,
-        **({"workers": workers} if workers else {}),
     )
+    if workers:
+        settings = dataclasses.replace(settings, workers=workers)
     try:
         summary = run_batch(paths, output, settings, resume=resume, show_progress=not quiet and stderr_is_terminal())
     except BulletinsError as exc:

@@ -17,13 +17,14 @@ from pipeline.issue_date import find_issue_date
 from pipeline.language import ENGLISH, detect_language
 from pipeline.layout.blocks import Block
 from pipeline.layout.reading_order import document_blocks
+from pipeline.layout.roles import FURNITURE_ROLES
 from pipeline.nlp import load_nlp
 from pipeline.overlaps import resolve_overlaps
 from pipeline.passages import Passage, iter_passages
 from pipeline.pdf import SourceFile, metadata_date, metadata_title, open_pdf, read_source
 from pipeline.provenance import mention_ids, mention_to_record
 from pipeline.settings import Settings
-from pipeline.version import PIPELINE_VERSION
+from pipeline.version import pipeline_version
 from schemas import DocumentError, DocumentLine, Record
 from schemas.records import RECORD_KINDS, RecordKind
 
@@ -70,7 +71,7 @@ def read_layout(source: SourceFile) -> Layout:
             title=metadata_title(pdf) or masthead_title(blocks),
             metadata_date=metadata_date(pdf),
             blocks=blocks,
-            language=detect_language(b.text for b in blocks if b.role not in ("header", "footer")),
+            language=detect_language(b.text for b in blocks if b.role not in FURNITURE_ROLES),
         )
 
 
@@ -158,7 +159,7 @@ def extract_document(path: str | Path, settings: Settings | dict | None = None) 
         error=None,
         counts=count_kinds(records),
         language=layout.language,
-        pipeline_version=PIPELINE_VERSION,
+        pipeline_version=pipeline_version(),
     )
     return DocumentResult(document=document, records=records)
 
@@ -184,7 +185,7 @@ def failed_document(path: str | Path, error: BulletinsError, data: bytes | None 
         status="failed",
         error=DocumentError(type=error.code, message=str(error)),
         counts={},
-        pipeline_version=PIPELINE_VERSION,
+        pipeline_version=pipeline_version(),
     )
 
 

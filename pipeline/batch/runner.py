@@ -165,7 +165,7 @@ def run_batch(
     if resume and not to_file:
         raise ValueError("--resume needs an output file (-o FILE): it reads back what that file's run finished")
     jobs = plan_jobs(paths)
-    store = ShardStore(Path(output), settings) if to_file else None
+    store = ShardStore(Path(output), settings) if output is not None and to_file else None
     taken = store.start(resume) if store else {}
     summary = BatchSummary()
     progress = Progress(len(jobs), show_progress)

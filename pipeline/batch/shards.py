@@ -22,7 +22,7 @@ from typing import Any
 import pydantic
 
 from pipeline.settings import Settings
-from pipeline.version import PIPELINE_VERSION
+from pipeline.version import pipeline_version
 from schemas import DocumentLine
 
 log = logging.getLogger("bulletins")
@@ -48,7 +48,7 @@ class DocumentLines:
 def settings_fingerprint(settings: Settings) -> dict[str, Any]:
     """What must not change between a run and its resumption, for records to be the same."""
     return {
-        "pipeline_version": PIPELINE_VERSION,
+        "pipeline_version": pipeline_version(),
         "issue_date": settings.issue_date.isoformat() if settings.issue_date else None,
         "extractors": list(settings.extractors) if settings.extractors is not None else None,
         "overlap_priority": list(settings.overlap_priority),
@@ -113,7 +113,7 @@ def reusable(found: DocumentLines, settings: Settings) -> bool:
     failed for a reason of the moment (timeout, crash, memory): no.
     """
     document = found.document
-    if document.pipeline_version != PIPELINE_VERSION or document.duplicate_of is not None:
+    if document.pipeline_version != pipeline_version() or document.duplicate_of is not None:
         return False
     if document.error is not None and document.error.type in RETRIED_ERRORS:
         return False

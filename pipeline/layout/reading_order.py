@@ -22,7 +22,15 @@ from pipeline.layout.glyphs import PageObjects, read_page
 from pipeline.layout.line_numbers import LineNumberSettings, without_line_numbers
 from pipeline.layout.paragraphs import Line, ParagraphSettings, is_bullet, region_lines, split_paragraphs
 from pipeline.layout.repair import Vocabulary, join_lines, mend_split_word
-from pipeline.layout.roles import RoleSettings, Typeface, classify, is_dateline, near_picture
+from pipeline.layout.roles import (
+    FURNITURE_ROLES,
+    TEXT_ROLES,
+    RoleSettings,
+    Typeface,
+    classify,
+    is_dateline,
+    near_picture,
+)
 from pipeline.layout.sections import PageLayout, Panel, SectionSettings, iter_placed
 from pipeline.layout.textmap import Box
 from pipeline.layout.words import PageText, Word, box_to_frame, page_texts
@@ -130,8 +138,9 @@ def lay_out_page(
     words = [w for w in main_text.words if id(w) not in furniture_ids]
     frames = page_frames(page, words, main_text.direction)
     outside, inside = split_by_frame(words, frames)
-    regions: list[list[Word]] | None = cut_regions(outside, context.body.size, context.settings.columns)
-    sides = side_columns_of(regions, context.body.size)
+    cut = cut_regions(outside, context.body.size, context.settings.columns)
+    regions: list[list[Word]] | None = cut
+    sides = side_columns_of(cut, context.body.size)
     if sides:
         frames = [*frames, *(Frame(box, "sidebar") for box in sides)]
         outside, inside = split_by_frame(words, frames)
@@ -163,20 +172,16 @@ def _block_text_words(block: PageBlock) -> list[list[Word]]:
     return lines
 
 
-# Roles whose consecutive blocks (same section) continue one running text.
-RUNNING_ROLES = frozenset({"body", "sidebar", "list_item", "caption"})
-
-
 def mend_broken_words(blocks: Sequence[Block], vocabulary: Vocabulary) -> list[Block]:
     """Rejoin words broken at a column or page break, between consecutive blocks of one text."""
     mended = list(blocks)
     previous: int | None = None
     for index, block in enumerate(mended):
-        if block.role in ("header", "footer"):
+        if block.role in FURNITURE_ROLES:
             continue
         if previous is not None:
             before = mended[previous]
-            if before.role == block.role and before.role in RUNNING_ROLES and before.section == block.section:
+            if before.role == block.role and before.role in TEXT_ROLES and before.section == block.section:
                 texts = mend_split_word(before.textmap, block.textmap, vocabulary, same_page=before.page == block.page)
                 if texts is not None:
                     mended[previous] = dataclasses.replace(before, textmap=texts[0])

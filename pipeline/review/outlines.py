@@ -9,7 +9,7 @@ import pydantic
 
 from pipeline.layout.reading_order import document_blocks
 from pipeline.pdf import SourceFile, open_pdf
-from pipeline.version import PIPELINE_VERSION
+from pipeline.version import pipeline_version
 from schemas import BlockLine
 
 
@@ -22,7 +22,7 @@ def block_outlines(source: SourceFile, cache: Path) -> list[BlockLine]:
     Raises:
         BulletinsError: The PDF cannot be opened.
     """
-    path = cache / source.doc_id.removeprefix("sha256:")[:16] / f"blocks-{PIPELINE_VERSION}.jsonl"
+    path = cache / source.doc_id.removeprefix("sha256:")[:16] / f"blocks-{pipeline_version()}.jsonl"
     cached = _read_blocks(path)
     if cached is not None:
         return cached

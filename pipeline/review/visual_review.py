@@ -26,7 +26,7 @@ from pipeline.review.review_report import (
     render_document,
     render_index,
 )
-from pipeline.version import PIPELINE_VERSION
+from pipeline.version import pipeline_version
 from schemas import BlockLine, DocumentLine
 from schemas.records import RECORD_KINDS
 
@@ -171,10 +171,10 @@ def _gather(
             outlines = block_outlines(lookup.source, cache / "blocks")
         except BulletinsError as exc:
             notes.append(Note(f"Block outlines are not available: {exc}"))
-    if outlines and document.pipeline_version not in (None, PIPELINE_VERSION):
+    if outlines and document.pipeline_version not in (None, pipeline_version()):
         notes.append(
             Note(
-                f"Blocks are drawn as pipeline version {PIPELINE_VERSION} lays them out; the records were "
+                f"Blocks are drawn as pipeline version {pipeline_version()} lays them out; the records were "
                 f"written by version {document.pipeline_version}, whose blocks may differ."
             )
         )
