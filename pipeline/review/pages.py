@@ -141,7 +141,9 @@ def _render_page(document: pypdfium2.PdfDocument, number: int, settings: ImageSe
 def _crop_boxes(source: SourceFile) -> list[Box]:
     """Each page's crop box in pdfplumber's coordinates, the area pdfium renders."""
     with open_pdf(source) as pdf:
-        return [tuple(float(v) for v in page.cropbox) for page in pdf.pages]  # type: ignore[misc]
+        return [
+            (float(x0), float(top), float(x1), float(bottom)) for x0, top, x1, bottom in (p.cropbox for p in pdf.pages)
+        ]
 
 
 def _read_manifest(manifest: Path, settings: ImageSettings) -> list[PageImage] | None:

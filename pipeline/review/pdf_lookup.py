@@ -6,6 +6,7 @@ import dataclasses
 import functools
 from collections import defaultdict
 from pathlib import Path
+from typing import Literal
 
 from pipeline.errors import BulletinsError
 from pipeline.pdf import SourceFile, read_source
@@ -17,10 +18,12 @@ class PdfLookup:
 
     Attributes:
         source: The PDF's bytes, when a file with the document's hash was found.
-        note: Why there is none: not found, or found but changed since the run.
+        trouble: Why there is none: "missing", or "changed" (found, with another hash).
+        note: The same in words a reviewer can act on.
     """
 
     source: SourceFile | None
+    trouble: Literal["missing", "changed"] | None = None
     note: str | None = None
 
 
@@ -51,6 +54,7 @@ class PdfFinder:
         if changed:
             return PdfLookup(
                 None,
+                "changed",
                 f"The PDF at {changed[0]} has changed since this run read it (its sha256 differs from the "
                 "document's doc_id), so its pages are not drawn: the boxes would not fit them. Run "
                 "`bulletins extract` again on it, or give the original with --pdf-root.",
@@ -58,6 +62,7 @@ class PdfFinder:
         where = f" or under {self.root}" if self.root is not None else ""
         return PdfLookup(
             None,
+            "missing",
             f"The PDF {source} was not found (looked at its source path{where}), so its pages are not drawn. "
             "Give the folder that holds it with --pdf-root.",
         )

@@ -151,7 +151,7 @@ def _gather(
             Note(
                 lookup.note or "The PDF was not found.",
                 error=True,
-                short="PDF changed" if "changed" in (lookup.note or "") else "PDF not found",
+                short="PDF changed" if lookup.trouble == "changed" else "PDF not found",
             )
         )
         return notes, [], []

@@ -37,13 +37,13 @@ def test_pdf_lookup_skips_a_changed_namesake_when_the_original_is_found(tmp_path
 def test_pdf_lookup_changed_pdf_is_a_note(tmp_path: Path) -> None:
     path, _ = _pdf(tmp_path / "a.pdf")
     found = PdfFinder(base=tmp_path).find(str(path), "sha256:" + "0" * 64)
-    assert found.source is None
+    assert found.source is None and found.trouble == "changed"
     assert found.note is not None and "has changed since this run read it" in found.note and str(path) in found.note
 
 
 def test_pdf_lookup_missing_pdf_is_a_note_naming_pdf_root(tmp_path: Path) -> None:
     found = PdfFinder(base=tmp_path, root=tmp_path).find("archive/gone.pdf", "sha256:" + "0" * 64)
-    assert found.source is None
+    assert found.source is None and found.trouble == "missing"
     assert found.note is not None and "archive/gone.pdf was not found" in found.note and "--pdf-root" in found.note
 
 
