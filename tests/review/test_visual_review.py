@@ -110,6 +110,22 @@ def test_visual_review_command_writes_nothing_to_stdout(tmp_path: Path, capsys: 
     assert (tmp_path / "out" / "index.html").is_file()
 
 
+def test_visual_review_command_against_an_older_run_counts_changes(tmp_path: Path) -> None:
+    lines = _lines(FIXTURES / f"{NAME}.jsonl")
+    older = [*lines[:3], *lines[5:]]  # records 3 and 4 are new since then
+    older[5] = older[5] | {"confidence": 0.5}  # and one record's confidence changed
+    run, old = _write(tmp_path / "run.jsonl", lines), _write(tmp_path / "old.jsonl", older)
+    out = tmp_path / "out"
+    status = main(["review", str(run), "--against", str(old), "--pdf-root", str(FIXTURES), "-o", str(out), "-q"])
+    assert status == 0
+    html = _document_html(out)
+    changes = re.findall(r'<li class="record" [^>]*data-change="(\w+)"', html)
+    assert (changes.count("added"), changes.count("changed"), changes.count("removed")) == (2, 1, 0)
+    assert changes.count("same") == len(lines) - 1 - 3
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<td class="n added-n">2</td><td class="n removed-n">0</td><td class="n changed-n">1</td>', index)
+
+
 def test_visual_review_command_refuses_a_file_that_is_not_records(tmp_path: Path, capsys) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"kind": "date", "page": 1}\n', encoding="utf-8")
