@@ -118,7 +118,7 @@ def test_issue11_flate_bomb_is_memory_and_blocks_have_limits(tmp_path: Path) -> 
 def test_issue11_blocks_has_a_timeout(tmp_path: Path) -> None:
     slow = write(tmp_path, b"slow.pdf", corpus.many_text_objects())
     good = write(tmp_path, b"good.pdf", corpus.good_pdf())
-    result = run(["blocks", str(slow), str(good), "--workers", "1", "--timeout", "3", "-q"])
+    result = run(["blocks", str(slow), str(good), "--workers", "1", "--timeout", "8", "-q"])
     no_traceback(result)
     assert result.returncode == 1
     found = documents(lines_of(result.stdout))
