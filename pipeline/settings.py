@@ -47,7 +47,7 @@ class Settings:
         """
         if settings is None:
             return cls()
-        if isinstance(settings, cls):
+        if isinstance(settings, Settings):
             return settings
         known = {f.name for f in dataclasses.fields(cls)}
         unknown = set(settings) - known

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.gazetteer.index import Gazetteer, GazetteerEntry, fold
+from extractors.gazetteer.index import Gazetteer, GazetteerEntry, PlaceType, fold
 from extractors.gazetteer.matching import ADMIN_SUFFIXES, POSSESSIVES, is_upper_text
 from extractors.places.appositions import is_language
 
@@ -78,7 +78,7 @@ LIST_JOINERS = frozenset({",", "and", "or", "&"})
 # Division", "the Member States"); only a known place before them is one ("Chattogram Division").
 KNOWN_ONLY_SUFFIXES = frozenset({"state", "states", "division", "divisions"})
 # The place type of a name the gazetteer lacks, by the model's entity label.
-NER_TYPES = {"GPE": "city", "LOC": "region", "FAC": "site"}
+NER_TYPES: dict[str, PlaceType] = {"GPE": "city", "LOC": "region", "FAC": "site"}
 # The model's labels of names that are not places, for a name listed with places ("from Thimphu
 # and Monday", "from Osh and Dmitry Ivanov"; PERSON only for a name of several words, see `is_listed_name`).
 NOT_PLACE_LABELS = frozenset(

@@ -23,7 +23,7 @@ import time
 from collections.abc import Iterator, Sequence
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
-from typing import Literal
+from typing import Final, Literal
 
 from pipeline.errors import BulletinsError, DocumentTimeout, MemoryExceeded, ModelMissing, WorkerCrashed
 from pipeline.inputs import display_path
@@ -37,7 +37,7 @@ log = logging.getLogger("bulletins")
 
 # The forkserver starts from a clean interpreter (no threads, no model), imports this module once
 # and forks every worker from there: safe with spaCy's threads and quicker to start than spawn.
-START_METHOD = "forkserver"
+START_METHOD: Final = "forkserver"
 # A worker whose parent has gone (killed) stops by itself this long after its document's time limit.
 ORPHAN_GRACE_SECONDS = 10.0
 # Workers that die before they are ready, in a row, before the pool gives up.

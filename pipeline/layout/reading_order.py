@@ -155,8 +155,9 @@ def lay_out_page(
     words = [w for w in main_text.words if id(w) not in furniture_ids]
     frames = page_frames(page, words, main_text.direction)
     outside, inside = split_by_frame(words, frames)
-    regions: list[list[Word]] | None = cut_regions(outside, context.body.size, context.settings.columns)
-    sides = side_columns_of(regions, context.body.size)
+    cut = cut_regions(outside, context.body.size, context.settings.columns)
+    regions: list[list[Word]] | None = cut
+    sides = side_columns_of(cut, context.body.size)
     if sides:
         frames = [*frames, *(Frame(box, "sidebar") for box in sides)]
         outside, inside = split_by_frame(words, frames)

@@ -155,11 +155,16 @@ ACRONYM_MAX = 8
 class WordLike(Protocol):
     """A word as layout gives it: its glyphs' text and boxes, and its extent along the line."""
 
-    text: str
-    char_boxes: tuple[Box, ...]
-    x0: float
-    x1: float
-    size: float
+    @property
+    def text(self) -> str: ...
+    @property
+    def char_boxes(self) -> tuple[Box, ...]: ...
+    @property
+    def x0(self) -> float: ...
+    @property
+    def x1(self) -> float: ...
+    @property
+    def size(self) -> float: ...
 
 
 @dataclasses.dataclass(frozen=True)

@@ -469,7 +469,10 @@ def evaluate(gold: Sequence[Fact], predictions: Predictions, system: str = "") -
     gold_groups, predicted_groups = group_facts(gold), group_facts(predictions.facts)
     kinds = []
     for kind in RECORD_KINDS:
-        score, fps, misses, mismatches, links = Score(), [], [], [], Score()
+        score, links = Score(), Score()
+        fps: list[Fact] = []
+        misses: list[Fact] = []
+        mismatches: list[Mismatch] = []
         for doc in gold_docs:
             g = unique_facts(gold_groups.get((doc, kind), []))
             target = resolved[doc]
