@@ -8,7 +8,8 @@ The library API the command line is a thin shell over::
 """
 
 from pipeline.errors import BulletinsError
-from pipeline.run import extract, extract_document, iter_pdf_paths
+from pipeline.inputs import iter_pdf_paths
+from pipeline.run import extract, extract_document
 from pipeline.settings import Settings
 from pipeline.version import package_version
 

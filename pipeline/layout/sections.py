@@ -16,7 +16,7 @@ is read where it stands on the page.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from pipeline.layout.blocks import PageBlock
 from pipeline.layout.repair import repair_chars
@@ -206,7 +206,7 @@ def _panel_placed(
     return placed
 
 
-def iter_placed(pages: Sequence[PageLayout], settings: SectionSettings) -> Iterator[Placed]:
+def iter_placed(pages: Iterable[PageLayout], settings: SectionSettings) -> Iterator[Placed]:
     """Every block of the document in reading order, with its section.
 
     Args:

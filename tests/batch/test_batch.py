@@ -71,7 +71,7 @@ def test_batch_bad_documents_fail_alone(bad_inputs: dict[str, Path], plugin_path
             "--workers",
             "2",
             "--timeout",
-            "8",
+            "20",  # a hanging document costs this long; good ones need a second, more on a loaded machine
             "--memory-limit",
             "1024",
             "--plugin",
