@@ -61,6 +61,15 @@ def test_visual_review_pages_are_self_contained(built: Path) -> None:
     assert not re.search(r"https?://", index)
 
 
+def test_visual_review_notes_blocks_drawn_by_other_code(built: Path, tmp_path: Path) -> None:
+    assert "Blocks are drawn as pipeline version" not in _document_html(built)  # goldens keep "0.1.0" only
+    lines = _lines(FIXTURES / f"{NAME}.jsonl")
+    lines[0] = lines[0] | {"pipeline_version": "0.1.0+000000000000"}
+    build_review(_write(tmp_path / "run.jsonl", lines), tmp_path / "out", ReviewOptions(pdf_root=FIXTURES))
+    html = _document_html(tmp_path / "out")
+    assert "the records were written by version 0.1.0+000000000000, whose blocks may differ" in html
+
+
 def test_visual_review_rebuild_renders_nothing(tmp_path: Path) -> None:
     first = build_review(FIXTURES / f"{NAME}.jsonl", tmp_path, ReviewOptions(pdf_root=FIXTURES))
     again = build_review(FIXTURES / f"{NAME}.jsonl", tmp_path, ReviewOptions(pdf_root=FIXTURES))
