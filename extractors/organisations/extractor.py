@@ -44,6 +44,8 @@ from extractors.organisations.acronyms import (
     load_registry,
     reconcile,
 )
+from extractors.organisations.bodies import iter_body_spans, iter_red_cross_spans
+from extractors.organisations.entities import iter_entity_spans
 from schemas.values import OrganisationValue
 
 if TYPE_CHECKING:
@@ -119,6 +121,8 @@ ORG_HEADS = frozenset(
         "navy",
         "army",
         "coastguard",
+        "cluster",
+        "corps",
     ]
 )
 # Titles whose holder's office is a body ("Director of Public Prosecutions' Office"); after
@@ -140,9 +144,9 @@ OFFICE_HOLDERS = frozenset(
     ]
 )
 # Heads that also name an administrative area after a place's name ("Chattogram Division").
-ADMIN_AREA_HEADS = frozenset({"division"})
+ADMIN_AREA_HEADS = frozenset({"division", "department"})
 # Plural heads that still name one body ("United Nations", "Armed Forces", "Customs Headquarters").
-PLURAL_HEADS = frozenset({"nations", "forces", "headquarters", "services", "troops"})
+PLURAL_HEADS = frozenset({"nations", "forces", "headquarters", "services", "troops", "corps"})
 # Heads of what is not an organisation, even when an acronym is defined for it.
 NON_ORG_HEADS = frozenset(
     [
@@ -268,7 +272,9 @@ LEADING_STOPWORDS = frozenset(
         "some",
     ]
 )
-CONFIDENCE = {"definition": 0.9, "name": 0.8, "defined": 0.85, "registry": 0.8}
+CONFIDENCE = {"definition": 0.9, "name": 0.8, "defined": 0.85, "registry": 0.8, "entity": 0.6}
+# Candidates from the statistical model carry their own extractor name: they are found differently.
+ENTITY_EXTRACTOR = "organisations.entities"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -343,11 +349,16 @@ def is_organisation_name(name: str) -> bool:
         return len(words) > 1 and words[-1].lower() == "customs" and is_place_word(words[:-1], ("country",))
     if head in NON_ORG_HEADS or head not in ORG_HEADS:
         return False
-    if head in ADMIN_AREA_HEADS and is_place_word([_head_phrase(words).rsplit(" ", 1)[0]], ("city", "admin_area")):
-        return False  # "Chattogram Division" is an administrative division, not a body
+    if head in ADMIN_AREA_HEADS and names_admin_area(_head_phrase(words).split()[:-1]):
+        return False  # "Chattogram Division", "Haiti's Sud Department" are administrative divisions, not bodies
     if head.endswith("s") and head not in PLURAL_HEADS:
         return False
     return is_specific(words)
+
+
+def names_admin_area(words: Sequence[str]) -> bool:
+    """Whether the last words before a head name a city or admin area ("Sud", "Haiti's Nord-Ouest")."""
+    return any(is_place_word(words[first:], ("city", "admin_area")) for first in range(len(words)))
 
 
 def _head_phrase(words: Sequence[str]) -> str:
@@ -688,6 +699,12 @@ class OrganisationRules(Extractor):
                 )
             )
             taken.append((definition.start, definition.end))
+        for start, end, name in (*iter_body_spans(text), *iter_red_cross_spans(text)):
+            if overlaps(start, end, taken):
+                continue
+            value = OrganisationValue(name=name, acronym=acronyms.acronym_of(name))
+            mentions.append(Mention(passage.index, start, end, "organisation", value, self.name, CONFIDENCE["name"]))
+            taken.append((start, end))
         for start, end in (part for span in iter_name_spans(doc) for part in split_known_suffix(text, *span, acronyms)):
             if overlaps(start, end, taken):
                 continue
@@ -717,6 +734,16 @@ class OrganisationRules(Extractor):
             )
             value = OrganisationValue(name=name, acronym=canonical_acronym)
             mentions.append(Mention(passage.index, start, end, "organisation", value, self.name, confidence))
+            taken.append((start, end))
+        found = [(mention.start, mention.end) for mention in mentions]
+        for start, end in iter_entity_spans(doc, text, registry, found):
+            if overlaps(start, end, taken):
+                continue
+            name = " ".join(text[start:end].split())
+            value = OrganisationValue(name=name, acronym=acronyms.acronym_of(name))
+            mentions.append(
+                Mention(passage.index, start, end, "organisation", value, ENTITY_EXTRACTOR, CONFIDENCE["entity"])
+            )
         yield from sorted(mentions, key=lambda m: (m.start, m.end))
 
     @staticmethod
