@@ -16,7 +16,8 @@ from pathlib import Path
 from pipeline.batch.runner import run_batch
 from pipeline.jsonl import line_to_json
 from pipeline.review.baseline import iter_baseline
-from pipeline.review.evaluate import Evaluation, evaluate_files, read_gold, read_gold_source
+from pipeline.review.diff import read_jsonl
+from pipeline.review.evaluate import Evaluation, evaluate_files, fold, read_gold, read_gold_source
 from pipeline.settings import Settings
 
 log = logging.getLogger("bulletins")
@@ -46,6 +47,15 @@ class SuiteSet:
 
 
 @dataclasses.dataclass(frozen=True)
+class DocumentScore:
+    """How many documents of a set got the gold's issue date and title (of those whose gold gives them)."""
+
+    issue_dates: int = 0
+    titles: int = 0
+    documents: int = 0
+
+
+@dataclasses.dataclass(frozen=True)
 class SetResult:
     """The pipeline and the baseline on one set, with the gold's table cells and without them.
 
@@ -59,6 +69,8 @@ class SetResult:
     pipeline_no_tables: Evaluation
     baseline_no_tables: Evaluation
     with_tables: bool
+    pipeline_documents: DocumentScore = DocumentScore()
+    baseline_documents: DocumentScore = DocumentScore()
 
 
 def fixture_set(fixtures: Path) -> SuiteSet:
@@ -105,6 +117,44 @@ def suite_sets(
     return [suite_set for suite_set in found if suite_set.name in wanted]
 
 
+TITLE_OVERLAP = 0.6
+"""Share of each title's words the other must hold for two titles to be the same."""
+
+
+def title_words(title: str | None) -> set[str]:
+    """The folded words of a title."""
+    return set(fold(title).split()) if title else set()
+
+
+def same_title(predicted: str | None, gold: str | None) -> bool:
+    """Whether a title names the document as the gold's does: most words of each in the other.
+
+    A reader's title and a masthead rarely agree to the character ("UNICEF Haiti Flash Update No. 1:
+    Tropical Storm Melissa" and "Haiti Tropical Storm Melissa Flash Update No. 1"), but a box
+    heading ("HIGHLIGHTS") or a tool's name ("IFRC GO") shares almost nothing with the title.
+    """
+    found, wanted = title_words(predicted), title_words(gold)
+    if not found or not wanted:
+        return False
+    common = len(found & wanted)
+    return common >= TITLE_OVERLAP * len(wanted) and common >= TITLE_OVERLAP * len(found)
+
+
+def score_documents(records: Path, gold: Sequence[Path]) -> DocumentScore:
+    """Issue dates and titles of a records file's document lines against the gold's source lines."""
+    lines = {line["doc_id"]: line for line in read_jsonl(records) if line["kind"] == "document"}
+    issue_dates = titles = documents = 0
+    for path in gold:
+        source = read_gold_source(path)
+        if source is None:
+            continue
+        documents += 1
+        line = lines.get(source.doc_id, {})
+        issue_dates += source.issue_date is not None and line.get("issue_date") == source.issue_date
+        titles += same_title(line.get("title"), source.title)
+    return DocumentScore(issue_dates, titles, documents)
+
+
 def write_baseline(pdfs: Sequence[Path], output: Path) -> None:
     """The naive baseline's lines for the PDFs, as one JSON Lines file."""
     with output.open("w", encoding="utf-8") as stream:
@@ -134,6 +184,8 @@ def run_set(suite_set: SuiteSet, folder: Path, settings: Settings) -> SetResult:
         pipeline_no_tables=evaluate_files(suite_set.gold, ours, tables=False),
         baseline_no_tables=evaluate_files(suite_set.gold, naive, tables=False),
         with_tables=with_tables,
+        pipeline_documents=score_documents(ours, suite_set.gold),
+        baseline_documents=score_documents(naive, suite_set.gold),
     )
 
 

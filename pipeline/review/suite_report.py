@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
 from pipeline.review.eval_report import evaluation_to_json, evaluation_to_text
 from pipeline.review.evaluate import Evaluation, Score
-from pipeline.review.suite import SetResult
+from pipeline.review.suite import DocumentScore, SetResult
 from schemas.records import RECORD_KINDS
 
 
@@ -46,6 +47,17 @@ def suite_to_text(results: Sequence[SetResult], show_errors: bool = False) -> st
     for kind in (*RECORD_KINDS, "all"):
         cells = "".join(f"{_counts(kind_score(ours, kind)):>{width}}" for _, ours, _ in cols)
         out.append(f"{kind:<14}{cells}")
+    documents = [r for r in results if r.pipeline_documents.documents]
+    if documents:
+        out.append("")
+        out.append("document lines right (pipeline | baseline), of the documents whose gold gives them")
+        out.append(f"{'':<14}" + "".join(f"{r.suite_set.name:>{width}}" for r in documents))
+        for label, attribute in (("issue date", "issue_dates"), ("title", "titles")):
+            cells = "".join(
+                f"{_of(r.pipeline_documents, attribute):>{width - 8}} | {_of(r.baseline_documents, attribute)}"
+                for r in documents
+            )
+            out.append(f"{label:<14}{cells}")
     for result in results:
         if result.suite_set.missing:
             out.append(
@@ -59,6 +71,10 @@ def suite_to_text(results: Sequence[SetResult], show_errors: bool = False) -> st
     return "\n".join(out) + "\n"
 
 
+def _of(score: DocumentScore, attribute: str) -> str:
+    return f"{getattr(score, attribute)}/{score.documents}"
+
+
 def _counts(score: Score) -> str:
     return f"{score.tp}/{score.fp}/{score.fn}"
 
@@ -67,12 +83,16 @@ def suite_to_json(results: Sequence[SetResult]) -> dict[str, Any]:
     """The machine report: per set, the pipeline's and the baseline's evaluations, with and without tables."""
     return {
         result.suite_set.name: {
-            "documents": [path.name for path in result.suite_set.gold],
+            "gold": [path.name for path in result.suite_set.gold],
             "missing_pdfs": list(result.suite_set.missing),
             "pipeline": evaluation_to_json(result.pipeline),
             "baseline": evaluation_to_json(result.baseline),
             "pipeline_no_tables": evaluation_to_json(result.pipeline_no_tables),
             "baseline_no_tables": evaluation_to_json(result.baseline_no_tables),
+            "documents": {
+                system: dataclasses.asdict(score)
+                for system, score in (("pipeline", result.pipeline_documents), ("baseline", result.baseline_documents))
+            },
         }
         for result in results
     }

@@ -92,3 +92,37 @@ def test_real_sets_split_by_the_gold_set_field(tmp_path: Path) -> None:
     sets = {s.name: s for s in real_sets(tmp_path, pdfs)}
     assert [p.name for p in sets["dev"].pdfs] == ["sitrep-4.pdf"]
     assert "blind" not in sets  # none of its PDFs is on disk: left out, not scored as zero
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold", "same"),
+    [
+        (
+            "Haiti Tropical Storm Melissa Flash Update No. 1",
+            "UNICEF Haiti Flash Update No. 1: Tropical Storm Melissa",
+            True,
+        ),
+        ("HIGHLIGHTS", "HAITI: Tropical Storm Melissa – Flash Update No. 2", False),
+        ("IFRC GO", "DREF Operation: Ethiopia Marburg Outbreak 2025 (MDRET039)", False),
+        (None, "Situation Report No. 1", False),
+        (
+            "DREF Operation Ethiopia Marburg Outbreak 2025",
+            "DREF Operation: Ethiopia Marburg Outbreak 2025 (MDRET039)",
+            True,
+        ),
+    ],
+)
+def test_titles_are_the_same_when_most_words_are_shared(predicted, gold, same: bool) -> None:
+    from pipeline.review.suite import same_title
+
+    assert same_title(predicted, gold) is same
+
+
+def test_document_lines_scored_against_the_source_line(tmp_path: Path) -> None:
+    from pipeline.review.suite import score_documents
+
+    gold = gold_file(tmp_path, [GHANA])
+    line = {**document(DOC, "in/sitrep-4.pdf"), "issue_date": "2025-10-27", "title": "Situation Report No. 4 Haiti"}
+    records = write_jsonl(tmp_path / "run.jsonl", [line])
+    score = score_documents(records, [gold])
+    assert (score.issue_dates, score.titles, score.documents) == (1, 1, 1)
