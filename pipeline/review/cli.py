@@ -151,9 +151,11 @@ def eval_command(
     Without --gold and RECORDS, runs the suite: the fixtures and the real bulletins' dev and
     blind sets are extracted by the pipeline and the naive baseline and scored in one table.
 
-    Examples:
+    Example:
 
         bulletins eval --gold fixtures/ out/fixtures.jsonl
+
+    and the suite, development set and fixtures only:
 
         bulletins eval --set fixtures --set dev
     """
