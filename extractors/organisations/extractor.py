@@ -332,6 +332,8 @@ def head_word(name: str) -> str:
             break
     while len(words) > 1 and words[-2].lower() in ORG_HEADS and is_place_word(words[-1:]):
         words.pop()
+    if len(words) > 1 and words[-1].lower() == "general" and words[-2].lower() in ORG_HEADS:
+        words.pop()  # "Directorate General of Civil Protection", "Secretariat General": the body comes first
     return words[-1].lower().strip(",.;:") if words else ""
 
 
@@ -726,6 +728,15 @@ class OrganisationRules(Extractor):
             if overlaps(start, end, taken):
                 continue
             full, _ = acronyms.names[acronym]
+            local = place_before(text, start) if acronym not in registry else None
+            if local is not None and not overlaps(local[0], end, taken):
+                # "Sidama RHB" after "Regional Health Bureau (RHB)": Sidama's bureau, another body of that kind
+                value = OrganisationValue(name=f"{local[1]} {full}", acronym=None)
+                mentions.append(
+                    Mention(passage.index, local[0], end, "organisation", value, self.name, CONFIDENCE["name"])
+                )
+                taken.append((local[0], end))
+                continue
             name, canonical_acronym = self.canonical(acronym, full, registry)
             confidence = (
                 CONFIDENCE["registry"]
@@ -753,6 +764,22 @@ class OrganisationRules(Extractor):
         if entry is not None and entry.name == name:
             return entry.name, entry.acronym
         return name, acronym
+
+
+_WORDS_BEFORE = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,3})$")
+
+
+def place_before(text: str, start: int) -> tuple[int, str] | None:
+    """(start, name) of a city or admin area written right before an acronym ("Jinka HP", "Sidama RHB")."""
+    match = _WORDS_BEFORE.search(text, max(0, start - 60), start)
+    if match is None:
+        return None
+    words = match.group(1).split()
+    for first in range(len(words)):
+        name = " ".join(words[first:])
+        if is_place_word([name], ("city", "admin_area")):
+            return match.start(1) + match.group(1).index(words[first]), name
+    return None
 
 
 def split_known_suffix(text: str, start: int, end: int, acronyms: Acronyms) -> list[tuple[int, int]]:

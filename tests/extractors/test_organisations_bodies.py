@@ -100,6 +100,72 @@ CASES = [
 ]
 
 
+COMMA_AND_FACILITY_CASES = [
+    pytest.param(
+        "FAO is working with the Ministry of Agriculture, Natural Resources and Rural Development (MARNDR).",
+        {
+            ("Food and Agriculture Organization of the United Nations", "FAO"),
+            ("Ministry of Agriculture, Natural Resources and Rural Development", "MARNDR"),
+        },
+        id="ministry-with-inner-commas-haiti",
+    ),
+    pytest.param(
+        "The Ministry of Labour, Social Affairs and Family (MoLSAF) leads the response.",
+        {("Ministry of Labour, Social Affairs and Family", "MoLSAF")},
+        id="ministry-with-inner-commas-mixed-case-acronym",
+    ),
+    pytest.param(
+        "The Ministry of Public Health and Population (MSPP) and UNICEF co-lead the Nutrition Cluster.",
+        {
+            ("Ministry of Public Health and Population", "MSPP"),
+            ("United Nations Children's Fund", "UNICEF"),
+            ("Nutrition Cluster", None),
+        },
+        id="translated-acronym-and-cluster",
+    ),
+    pytest.param(
+        "The Ministry of Planning, Development and Special Initiatives (MoPD&SI) approved the plan.",
+        {("Ministry of Planning, Development and Special Initiatives", "MoPD&SI")},
+        id="inner-commas-ampersand-acronym",
+    ),
+    pytest.param(
+        "Kebele Health Post (HP) staff referred the cases to Jinka HP and Arba Minch HP.",
+        set(),
+        id="facility-acronym-not-spread-health-posts",
+    ),
+    pytest.param(
+        "The Regional Health Bureau (RHB) and the Sidama RHB met on Monday.",
+        {("Regional Health Bureau", "RHB"), ("Sidama Regional Health Bureau", None)},
+        id="facility-acronym-with-a-place-is-another-body",
+    ),
+    pytest.param(
+        "Jinka General Hospital (JGH) referred two patients; JGH staff were trained.",
+        {("Jinka General Hospital", "JGH")},
+        id="facility-acronym-alone-is-the-same-body",
+    ),
+    pytest.param(
+        "UNICEF Haiti and WFP Ethiopia released funds.",
+        {("United Nations Children's Fund", "UNICEF"), ("World Food Programme", "WFP")},
+        id="registry-body-with-a-country-is-its-country-office",
+    ),
+    pytest.param(
+        "The Zonal Health Department (ZHD) in Jinka and the Dasenech Woreda Health Office coordinate.",
+        {("Zonal Health Department", "ZHD"), ("Dasenech Woreda Health Office", None)},
+        id="zonal-department-and-woreda-office",
+    ),
+    pytest.param(
+        "The Directorate General of Civil Protection (DGPC) activated the Emergency Operations Centre.",
+        {("Directorate General of Civil Protection", "DGPC"), ("Emergency Operations Centre", None)},
+        id="directorate-and-centre",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COMMA_AND_FACILITY_CASES)
+def test_organisations_inner_commas_and_facility_acronyms(nlp, text: str, expected: set) -> None:
+    assert organisation_values(nlp, [text]) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_organisations_without_head_noun(nlp, text: str, expected: set[tuple[str, str | None]]) -> None:
     assert organisation_values(nlp, [text]) == expected
@@ -107,6 +173,7 @@ def test_organisations_without_head_noun(nlp, text: str, expected: set[tuple[str
 
 def test_organisations_without_head_noun_table_is_large() -> None:
     assert len(CASES) >= 10
+    assert len(COMMA_AND_FACILITY_CASES) >= 10
 
 
 def test_bodies_match_whole_names_only() -> None:
