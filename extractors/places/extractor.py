@@ -316,12 +316,27 @@ def resolve_candidates(candidates: list[Candidate], doc: Doc, gazetteer: Gazette
                 member.located_in = apposition_country(doc, member.end, gazetteer, countries, short=short)
             local = sentence_countries(doc[member.start].sent, gazetteer) if not member.entries else []
             member.chosen = choose_entry(member, gazetteer, countries, name, local)
-            member.score = evidence(member, doc) + (lead if member is not run[0] else 0)
+            member.score = (
+                evidence(member, doc) + (lead if member is not run[0] else 0) + home_weight(member, countries)
+            )
         listed = any(m.score >= 3 for m in run)
         for member in run:
             member.confidence = mention_confidence(member, listed)
         if lead >= 2:
             place_listed_unknowns(run, doc)
+
+
+# Evidence that a name of the document's own country is used as a place: a report on Haiti names
+# its departments ("Nippes", "Grand'Anse") and towns bare, as a report on a city names its streets.
+HOME_WEIGHTS = {"admin_area": 2, "city": 1}
+
+
+def home_weight(candidate: Candidate, countries: Counter[str]) -> int:
+    """Extra evidence for an admin area or city of the document's leading country, named at least twice."""
+    entry = candidate.chosen
+    if entry is None or not candidate.entries or entry.country is None or countries[entry.country] < 2:
+        return 0  # one mention makes no country the document's own ("the Rasht Valley" alone)
+    return HOME_WEIGHTS.get(entry.type, 0) if entry.country == leading_country(countries) else 0
 
 
 def place_listed_unknowns(run: list[Candidate], doc: Doc) -> None:
