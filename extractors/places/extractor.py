@@ -44,6 +44,7 @@ from extractors.gazetteer.matching import (
     single_country,
     weak_reading,
 )
+from extractors.gazetteer.towns import iter_town_spans
 from extractors.places.appositions import TITLES, apposition_country, iter_unknown_appositions
 from extractors.places.common_words import disease_names, is_compass_name, is_registered_acronym
 from extractors.places.sites import Site, agree_sites, iter_sites
@@ -485,6 +486,13 @@ class PlaceGazetteer(Extractor):
         gazetteer = load_gazetteer()
         names = [list(iter_name_spans(passage.doc, gazetteer)) for passage in passages]
         countries = document_countries(passages, names)
+        home = town_countries(countries)
+        for spans, passage in zip(names, passages, strict=False):
+            towns = list(iter_town_spans(passage.doc, home, spans))
+            spans[:] = sorted(
+                [*(s for s in spans if not any(t[0] <= s[0] and s[1] <= t[1] for t in towns)), *towns],
+                key=lambda span: span[0],
+            )
         named = direct_countries(names)
         sections: dict[str, list[Passage]] = {}
         for passage in passages:
@@ -564,6 +572,16 @@ class PlaceGazetteer(Extractor):
                 Mention(passage.index, start, end, "place", capital.to_value(), self.name, CONFIDENCE["capital"])
             )
         yield from sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def town_countries(countries: Counter[str]) -> list[str]:
+    """The countries whose small towns a document may name: those it names at least twice and at
+    least half as often as its leading country (a report on Haiti and Jamaica has both)."""
+    ranked = countries.most_common()
+    if not ranked:
+        return []
+    top = ranked[0][1]
+    return [code for code, count in ranked if code and count >= 2 and 2 * count >= top]
 
 
 def common_word_reading(

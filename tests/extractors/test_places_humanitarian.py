@@ -79,6 +79,41 @@ COMMON_WORD_CASES = [
 SUBNATIONAL_CASES = [
     pytest.param(
         [
+            "Haiti: the storm crossed southern Haiti overnight.",
+            "Crops were destroyed in Maniche, Camp-Perrin and Les Anglais, in the South department.",
+        ],
+        {
+            ("Haiti", "country", HT),
+            ("Maniche", "city", HT),
+            ("Camp Perrin", "city", HT),
+            ("Les Anglais", "city", HT),
+            ("Sud", "admin_area", HT),
+        },
+        id="small-towns-of-the-documents-country",
+    ),
+    pytest.param(
+        [
+            "Jamaica: the hurricane made landfall in Jamaica.",
+            "Evacuations were ordered in St. Ann's Bay, Rocky Point and Old Harbour Bay.",
+        ],
+        {
+            ("Jamaica", "country", JM),
+            ("St. Ann's Bay", "city", JM),
+            ("Rocky Point", "city", JM),
+            ("Old Harbour Bay", "city", JM),
+        },
+        id="a-town-longer-than-a-parish-name-inside-it",
+    ),
+    pytest.param(
+        [
+            "Haiti: flooding in Haiti.",
+            "Shelters opened in Les Cayes, Côteaux and Port-Salut.",
+        ],
+        {("Haiti", "country", HT), ("Les Cayes", "city", HT), ("Côteaux", "city", HT)},
+        id="a-town-named-as-the-text-writes-it",
+    ),
+    pytest.param(
+        [
             "Haiti: flash update on the storm over Haiti.",
             "The health directorates of the Grand-Sud departments (Sud-Est, Sud, Nippes, and Grand'Anse) are on alert.",
         ],
@@ -183,6 +218,20 @@ def test_places_humanitarian_case_tables_are_large() -> None:
 )
 def test_compass_names(name: str, expected: bool) -> None:
     assert is_compass_name(name) is expected
+
+
+def test_towns_tables_hold_small_towns_by_country() -> None:
+    from extractors.gazetteer.towns import lookup_town, towns_of
+
+    assert [town.name for town in lookup_town("Camp-Perrin", ["HT"])] == ["Camp Perrin"]
+    assert [town.country for town in lookup_town("Old Harbour Bay", ["JM"])] == ["JM"]
+    assert lookup_town("Camp-Perrin", ["JM"]) == ()
+    assert all(town.population >= 500 and town.geonames_id for towns in towns_of("HT").values() for town in towns)
+    assert towns_of("XX") == {}
+
+
+def test_towns_only_in_a_country_the_document_names_twice(nlp) -> None:
+    assert place_values(nlp, ["Camp-Perrin was flooded."]) == set()
 
 
 def test_disease_names_need_a_disease_word() -> None:
