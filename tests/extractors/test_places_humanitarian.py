@@ -230,6 +230,15 @@ def test_towns_tables_hold_small_towns_by_country() -> None:
     assert towns_of("XX") == {}
 
 
+def test_towns_tables_rebuild_to_the_committed_files() -> None:
+    from extractors.gazetteer.towns import read_towns, towns_tables
+
+    rebuilt = towns_tables(frozenset({"HT", "JM", "ET"}))
+    assert set(rebuilt) == {"HT", "JM", "ET"}
+    for country, text in rebuilt.items():
+        assert text == read_towns(country), country
+
+
 def test_towns_only_in_a_country_the_document_names_twice(nlp) -> None:
     assert place_values(nlp, ["Camp-Perrin was flooded."]) == set()
 
