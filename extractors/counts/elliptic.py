@@ -16,6 +16,7 @@ These rules only run for a number that the main rules left without a noun.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -40,6 +41,13 @@ PEOPLE_VERBS = frozenset(
 )  # fmt: skip
 # What a number's own modifiers may be when it borrows the next count's noun ("62 suspected and").
 _SUBJECT_MODIFIER_TAGS = frozenset({"JJ", "JJR", "VBN", "VBD"})
+# Most characters between a number and the count right before it for the two to be one list.
+NEIGHBOUR_DISTANCE = 40
+_BENEFICIARY_BEFORE = re.compile(
+    r"\b(?:for|cover(?:ing)?|reach(?:ing)?|assist(?:ing)?|benefit(?:ing|ting)?|serv(?:e|ing))\s+"
+    r"(?:(?:approximately|about|around|some|nearly|over|more\s+than|up\s+to|an\s+estimated)\s+)?$",
+    re.IGNORECASE,
+)
 _COPULA = frozenset({"are", "were", "is", "was", "have", "has", "had", "been", "remain", "remained"})
 
 
@@ -64,21 +72,45 @@ def shared_noun_ahead(doc: Doc, end: int, later: Sequence[tuple[int, str]]) -> s
     return " ".join([*gap.group("modifiers").split(), head])
 
 
-def borrowed_noun(text: str, end: int, value: float, earlier: Sequence[tuple[float, str]]) -> str | None:
-    """The subject of an earlier, larger count that a number without a noun repeats.
+@dataclasses.dataclass(frozen=True)
+class Earlier:
+    """A count before a number without a noun: where it ends, its value and subject, and whether it
+    names who benefits ("for approximately 14,500 people"), which a breakdown does not repeat."""
+
+    end: int
+    value: float
+    subject: str
+    beneficiary: bool = False
+
+
+def is_beneficiary(text: str, start: int) -> bool:
+    """Whether a count is introduced as the people something is for ("for approximately 14,500 people")."""
+    return bool(_BENEFICIARY_BEFORE.search(text[max(0, start - 30) : start]))
+
+
+def borrowed_noun(text: str, start: int, end: int, value: float, earlier: Sequence[Earlier]) -> str | None:
+    """The subject of the earlier count that a number without a noun repeats.
+
+    The count right before it, when close ("(46 facilities), Grand'Anse (42)", "(60 in South, 60
+    in Grand'Anse"), else the nearest larger one ("more than 1.4 million people, including
+    210,000 in the ZMPP"); counts of beneficiaries are passed over when another count is there
+    ("2,900 WASH kits ... for 14,500 people, with allocation ongoing: 700 via ...").
 
     Args:
         text: The passage text.
+        start: Offset of the number.
         end: Offset after the number.
         value: The number.
-        earlier: (value, subject) of the counts before it in its sentence and the one before,
-            nearest last.
+        earlier: The counts before it in its sentence and the one before, in text order.
     """
     if not _ELLIPSIS_AFTER.match(text, end):
         return None
-    for other, subject in reversed(earlier):
-        if other > value:
-            return subject
+    sources = [count for count in earlier if not count.beneficiary] or list(earlier)
+    if sources and start - sources[-1].end <= NEIGHBOUR_DISTANCE:
+        return sources[-1].subject
+    for count in reversed(sources):
+        if count.value > value:
+            return count.subject
     return None
 
 

@@ -174,8 +174,11 @@ def iter_count_candidates(passage: Passage) -> Iterator[CountCandidate]:
             found.append(candidate)
         else:
             bare.append((number, tokens))
-    elliptic = [_elliptic_candidate(passage, number, tokens, found) for number, tokens in bare]
-    yield from sorted([*found, *(c for c in elliptic if c is not None)], key=lambda c: c.start)
+    for number, tokens in bare:  # in text order, so that a noun-less count can lend to the next one
+        candidate = _elliptic_candidate(passage, number, tokens, found)
+        if candidate is not None:
+            found.append(candidate)
+    yield from sorted(found, key=lambda c: c.start)
 
 
 def _elliptic_candidate(
@@ -188,11 +191,18 @@ def _elliptic_candidate(
     sentence = passage.sentence(number.start, number.end)
     previous = doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
     later = [(c.start, c.value.subject) for c in found if c.start > number.end and c.sentence == sentence.start_char]
-    earlier = [(c.value.value, c.value.subject) for c in found if c.end <= number.start and c.sentence >= previous]
+    earlier = sorted(
+        (
+            elliptic.Earlier(c.tail, c.value.value, c.value.subject, elliptic.is_beneficiary(text, c.start))
+            for c in found
+            if c.end <= number.start and c.sentence >= previous
+        ),
+        key=lambda count: count.end,
+    )
     subject = (
         elliptic.shared_noun_ahead(doc, number.end, later)
         or elliptic.predicate_noun(doc, tokens[-1])
-        or elliptic.borrowed_noun(text, number.end, number.value, earlier)
+        or elliptic.borrowed_noun(text, number.start, number.end, number.value, earlier)
         or elliptic.people_noun(doc, tokens[-1])
     )
     if subject is None:

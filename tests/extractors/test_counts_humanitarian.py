@@ -91,6 +91,35 @@ UNSTATED_NOUN_CASES = [
         id="dot-grouped-thousands",
     ),
     pytest.param(
+        "Supplies reached 176 health facilities across the departments of South (46 facilities), "
+        "Grand'Anse (42), Nippes (37), and South-East (51).",
+        [
+            (176, "exact", "facilities"),
+            (46, "exact", "facilities"),
+            (42, "exact", "facilities"),
+            (37, "exact", "facilities"),
+            (51, "exact", "facilities"),
+        ],
+        id="list-of-figures-by-department",
+    ),
+    pytest.param(
+        "Nearly 2,900 WASH kits are pre-positioned in the South for approximately 14,500 people, with "
+        "allocation ongoing: 700 via HEKS-EPER, 600 via Plan International and 900 stored in Les Cayes.",
+        [
+            (2900, "approximate", "kits"),
+            (14500, "approximate", "people"),
+            (700, "exact", "kits"),
+            (600, "exact", "kits"),
+            (900, "exact", "kits"),
+        ],
+        id="breakdown-skips-the-beneficiaries",
+    ),
+    pytest.param(
+        "MINIMUM CENTRAL PRESSURE: 909 MB.",
+        [],
+        id="pressure-is-a-measure",
+    ),
+    pytest.param(
         "During the operation, the navy seized 220 kg of heroin from one of them.",
         [],
         id="one-of-them-picks-one-out",
