@@ -21,7 +21,7 @@ from tests.helpers import PROJECT_ROOT
 REAL_GOLD = PROJECT_ROOT / "fixtures" / "realworld" / "bulletins"
 DEV_GOLD = [p for p in sorted(REAL_GOLD.glob("*.gold.jsonl")) if (s := read_gold_source(p)) and s.set == "dev"]
 # Final development-set F1 per kind without tables (see the README beside the gold), less 0.02.
-FLOORS = {"date": 0.94, "place": 0.85, "count": 0.84, "amount": 0.93, "organisation": 0.85}
+FLOORS = {"date": 0.94, "place": 0.85, "count": 0.87, "amount": 0.93, "organisation": 0.85}
 
 
 @pytest.fixture(scope="module")
