@@ -231,7 +231,8 @@ def test_towns_tables_hold_small_towns_by_country() -> None:
 
 
 def test_towns_tables_rebuild_to_the_committed_files() -> None:
-    from extractors.gazetteer.towns import read_towns, towns_tables
+    from extractors.gazetteer.towns import read_towns
+    from extractors.gazetteer.towns_sources import towns_tables
 
     rebuilt = towns_tables(frozenset({"HT", "JM", "ET"}))
     assert set(rebuilt) == {"HT", "JM", "ET"}
