@@ -16,6 +16,7 @@ import pdfplumber
 
 from pipeline.layout.blocks import Block, PageBlock
 from pipeline.layout.columns import ColumnSettings, cut_regions, side_columns_of
+from pipeline.layout.footnote_markers import without_markers
 from pipeline.layout.frames import Frame, FrameKind, candidate_boxes, contains, page_frames, split_by_frame
 from pipeline.layout.furniture import Furniture, find_furniture
 from pipeline.layout.glyphs import PageObjects, read_page
@@ -197,7 +198,10 @@ def document_blocks(pdf: pdfplumber.PDF, settings: LayoutSettings | None = None)
     """
     settings = settings or LayoutSettings()
     pages = [read_page(page) for page in pdf.pages]
-    texts = [[without_line_numbers(text, settings.line_numbers) for text in page_texts(page)] for page in pages]
+    texts = [
+        [without_markers(without_line_numbers(text, settings.line_numbers)) for text in page_texts(page)]
+        for page in pages
+    ]
     all_words = [w for page in texts for text in page for w in text.words]
     body = body_typeface(all_words)
     vocabulary = Vocabulary.from_texts(w.text for w in all_words)
