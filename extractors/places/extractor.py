@@ -43,6 +43,13 @@ from extractors.gazetteer.matching import (
     weak_reading,
 )
 from extractors.places.appositions import TITLES, apposition_country, iter_unknown_appositions
+from extractors.places.name_evidence import (
+    is_institution,
+    iter_address_towns,
+    iter_state_codes,
+    lacks_evidence,
+    prefer_admin_area,
+)
 from extractors.places.sites import Site, agree_sites, iter_sites
 from extractors.places.unknown import (
     LIST_JOINERS,
@@ -163,7 +170,7 @@ def choose_entry(
         name: The candidate's text.
         local: Countries its sentence names, for a name the gazetteer lacks.
     """
-    entries, key = candidate.entries, fold(name)
+    entries, key = prefer_admin_area(candidate.entries, fold(name), countries), fold(name)
     capitals = gazetteer.capitals
     if candidate.located_in is not None and (
         not entries
@@ -487,7 +494,7 @@ class PlaceGazetteer(Extractor):
         )
         heads = site_names(sites)
         for passage, spans, passage_sites in zip(passages, names, sites, strict=False):
-            yield from self.find(passage, gazetteer, countries, spans, passage_sites, heads)
+            yield from self.find(passage, gazetteer, countries, spans, passage_sites, heads, named)
 
     def find(
         self,
@@ -497,6 +504,7 @@ class PlaceGazetteer(Extractor):
         names: NameSpans,
         sites: Sequence[Site],
         heads: Mapping[str, Site],
+        named: frozenset[str] = frozenset(),
     ) -> Iterator[Mention]:
         """The place mentions of one passage, in text order.
 
@@ -509,18 +517,24 @@ class PlaceGazetteer(Extractor):
             heads: The document's sites by name without site nouns (`site_names`): a name written
                 alone that the gazetteer lacks, knows weakly or puts in another country is the site
                 ("a third of them at Bole" after "Bole International Airport in Addis Ababa").
+            named: Countries the document names outright (`direct_countries`).
         """
         doc = passage.doc
         mentions: list[Mention] = []
         for site in sites:
+            if is_institution(site.name):
+                continue  # "Downing Street", "the Capitol": an institution, not a place
             value = GazetteerEntry(site.name, "site", site.country).to_value()
             mentions.append(
                 Mention(passage.index, site.start, site.end, "place", value, self.name, CONFIDENCE["unknown"])
             )
         candidates = iter_candidates(doc, gazetteer, names, countries)
         resolve_candidates(candidates, doc, gazetteer, countries)
+        towns: list[tuple[int, int, GazetteerEntry]] = []
         for candidate in candidates:
             if candidate.chosen is None or candidate.confidence <= 0:
+                continue
+            if not candidate.suffix and lacks_evidence(doc[candidate.start : candidate.end], candidate.chosen, named):
                 continue
             span = doc[candidate.start : candidate.suffix_end or candidate.end]
             end = span.end_char
@@ -532,11 +546,30 @@ class PlaceGazetteer(Extractor):
             if site is not None and names_site(candidate, site, key, countries):
                 value, confidence = GazetteerEntry(site.name, "site", site.country).to_value(), CONFIDENCE["unknown"]
             mentions.append(Mention(passage.index, span.start_char, end, "place", value, self.name, confidence))
+            if candidate.chosen.type == "city":
+                towns.append((span.start_char, end, candidate.chosen))
+        mentions += self.address_mentions(passage, towns, mentions)
         for start, end, capital in iter_capital_mentions(doc, gazetteer):
             mentions.append(
                 Mention(passage.index, start, end, "place", capital.to_value(), self.name, CONFIDENCE["capital"])
             )
         yield from sorted(mentions, key=lambda m: (m.start, m.end))
+
+    def address_mentions(
+        self, passage: Passage, towns: list[tuple[int, int, GazetteerEntry]], taken: Sequence[Mention]
+    ) -> list[Mention]:
+        """Towns of postal addresses the gazetteer lacks, and the admin areas state codes name."""
+        found: list[Mention] = []
+        for start, end, town in iter_address_towns(passage.text):
+            if not any(m.start < end and start < m.end for m in taken):
+                towns.append((start, end, town))
+                value = town.to_value()
+                found.append(Mention(passage.index, start, end, "place", value, self.name, CONFIDENCE["unknown"]))
+        for start, end, area in iter_state_codes(passage.doc, towns):
+            if not any(m.start < end and start < m.end for m in [*taken, *found]):
+                value = area.to_value()
+                found.append(Mention(passage.index, start, end, "place", value, self.name, CONFIDENCE["gazetteer"]))
+        return found
 
 
 def names_site(candidate: Candidate, site: Site, key: str, countries: Counter[str]) -> bool:
