@@ -44,6 +44,12 @@ from extractors.organisations.acronyms import (
     load_registry,
     reconcile,
 )
+from extractors.organisations.companies import (
+    is_description,
+    iter_bodies,
+    iter_capitals_bodies,
+    iter_companies,
+)
 from schemas.values import OrganisationValue
 
 if TYPE_CHECKING:
@@ -268,7 +274,8 @@ LEADING_STOPWORDS = frozenset(
         "some",
     ]
 )
-CONFIDENCE = {"definition": 0.9, "name": 0.8, "defined": 0.85, "registry": 0.8}
+CONFIDENCE = {"definition": 0.9, "name": 0.8, "defined": 0.85, "registry": 0.8, "company": 0.85, "body": 0.75}
+_INITIALISM = re.compile(r"(?:[A-Z]\.){2,}")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -591,14 +598,17 @@ def iter_name_spans(doc: Doc) -> Iterator[tuple[int, int]]:
         if is_upper_text(sentence):
             continue
         i = sentence.start
+        limit = sentence.end
+        while limit < len(doc) and _INITIALISM.fullmatch(doc[limit - 1].text):
+            limit = doc[limit].sent.end  # "the U.S. | Copyright Office": the parser ends a sentence at "U.S."
         while i < sentence.end:
             if not is_name_word(doc[i]):
                 i += 1
                 continue
-            end = chain_end(doc, i, sentence.end)
+            end = chain_end(doc, i, limit)
             for part_start, part_end in split_at_and(doc, i, end):
                 found = organisation_within(doc, *trim(doc, part_start, part_end))
-                if found is not None:
+                if found is not None and not is_description(doc, *found):
                     yield doc[found[0]].idx, doc[found[1] - 1].idx + len(doc[found[1] - 1].text)
             i = max(end, i + 1)
 
@@ -705,6 +715,7 @@ class OrganisationRules(Extractor):
                 )
             )
             taken.append((start, end))
+        mentions += self.outside_un(passage, taken)
         for start, end, acronym in iter_acronym_spans(text, doc, acronyms):
             if overlaps(start, end, taken):
                 continue
@@ -718,6 +729,25 @@ class OrganisationRules(Extractor):
             value = OrganisationValue(name=name, acronym=canonical_acronym)
             mentions.append(Mention(passage.index, start, end, "organisation", value, self.name, confidence))
         yield from sorted(mentions, key=lambda m: (m.start, m.end))
+
+    def outside_un(self, passage: Passage, taken: list[tuple[int, int]]) -> list[Mention]:
+        """Companies by legal form, bodies named in capitals and one-word bodies (`companies`)."""
+        found: list[Mention] = []
+        sources = (
+            (iter_companies(passage.text), CONFIDENCE["company"]),
+            (iter_capitals_bodies(passage.doc), CONFIDENCE["body"]),
+            (iter_bodies(passage.text), CONFIDENCE["body"]),
+        )
+        for matches, confidence in sources:
+            for match in matches:
+                if overlaps(match.start, match.end, taken):
+                    continue
+                value = OrganisationValue(name=match.name, acronym=match.acronym)
+                found.append(
+                    Mention(passage.index, match.start, match.end, "organisation", value, self.name, confidence)
+                )
+                taken.append((match.start, match.end))
+        return found
 
     @staticmethod
     def canonical(acronym: str, name: str, registry: Mapping[str, RegistryEntry]) -> tuple[str, str]:
