@@ -50,6 +50,7 @@ from extractors.organisations.companies import (
     iter_capitals_bodies,
     iter_companies,
 )
+from extractors.organisations.short_names import lengthen_short_names
 from schemas.values import OrganisationValue
 
 if TYPE_CHECKING:
@@ -666,8 +667,12 @@ class OrganisationRules(Extractor):
     def __call__(self, passages: Sequence[Passage], context: DocumentContext) -> Iterator[Mention]:
         registry = load_registry()
         acronyms, definitions = collect_acronyms(passages, registry)
-        for passage in passages:
-            yield from self.find(passage, acronyms, definitions.get(passage.index, []), registry)
+        found = [
+            m
+            for passage in passages
+            for m in self.find(passage, acronyms, definitions.get(passage.index, []), registry)
+        ]
+        yield from lengthen_short_names(found)
 
     def find(
         self,

@@ -44,6 +44,7 @@ from extractors.gazetteer.matching import (
 )
 from extractors.places.appositions import TITLES, apposition_country, iter_unknown_appositions
 from extractors.places.name_evidence import (
+    home_admin_area,
     is_institution,
     iter_address_towns,
     iter_state_codes,
@@ -316,6 +317,8 @@ def resolve_candidates(candidates: list[Candidate], doc: Doc, gazetteer: Gazette
             local = sentence_countries(doc[member.start].sent, gazetteer) if not member.entries else []
             member.chosen = choose_entry(member, gazetteer, countries, name, local)
             member.score = evidence(member, doc) + (lead if member is not run[0] else 0)
+            if member.score < 3:  # only rescues an admin area of the document's country; a kept one is unchanged
+                member.score += home_admin_area(member.chosen, countries)
         listed = any(m.score >= 3 for m in run)
         for member in run:
             member.confidence = mention_confidence(member, listed)

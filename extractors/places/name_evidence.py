@@ -17,6 +17,10 @@ place only with evidence. Without it:
   another country when the admin area's country is the document's ("Arizona" in a US text is not
   the Honduran town), and, for US states, over their small namesakes (under 50,000 people:
   "Oregon" and "Delaware" are the states, not the towns in Ohio; "Washington" keeps its city).
+- A one-word place joined by "or"/"and" to an organisation's acronym, in a country the document
+  never names, is that organisation's kin ("Berne or WTO member countries").
+- An admin area of the country the document is most about counts as used as a place even where
+  it qualifies a noun ("District of Columbia first-time homebuyer credit").
 - A two-letter state code after a town and a comma ("Clackamas, OR 97015", "Billerica, MA")
   names the admin area of the town's country whose ISO 3166-2 code ends in it: a known admin
   context that is itself a place.
@@ -78,6 +82,8 @@ def lacks_evidence(span: Span, entry: GazetteerEntry, countries: Collection[str]
     doc = span.doc
     if span.end < len(doc) and doc[span.end].lower_ in STREET_WORDS:
         return True  # "377 Boston Road": a street named after the town
+    if entry.country not in countries and coordinated_with_acronym(span):
+        return True
     if (
         entry.type == "city"
         and span.start > 0
@@ -166,3 +172,21 @@ def iter_address_towns(text: str) -> Iterator[tuple[int, int, GazetteerEntry]]:
                 match.end("town"),
                 GazetteerEntry(name.title() if name.isupper() else name, "city", "US"),
             )
+
+
+def home_admin_area(entry: GazetteerEntry | None, countries: Counter[str]) -> int:
+    """1 for an admin area of the country the document is most about ("District of Columbia" in a
+    US tax form), which a reader takes as a place even where it qualifies a noun; else 0."""
+    if entry is None or entry.type != "admin_area" or not countries:
+        return 0
+    return int(entry.country == countries.most_common(1)[0][0])
+
+
+def coordinated_with_acronym(span: Span) -> bool:
+    """ "works from Berne or WTO member countries": a name joined by "or"/"and" to an organisation's
+    acronym is the organisation's kin (here the Berne Union), not a place."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ not in ("or", "and"):
+        return False
+    other = doc[span.end + 1]
+    return other.text.isupper() and len(other.text) >= 2 and other.ent_type_ == "ORG"

@@ -34,6 +34,8 @@ CASES = [
     pytest.param(["The Royal Society of Chemistry and the American Economic Association issued a statement."],
                  {("Royal Society of Chemistry", None), ("American Economic Association", None)},
                  id="professional-societies"),
+    pytest.param(["The functions of the Copyright Office grew.", "Title I requires the U.S. Copyright Office to act."],
+                 {("U.S. Copyright Office", None)}, id="short-name-takes-the-qualified-one"),
     pytest.param(["The National Bureau of Economic Research dated the recession."],
                  {("National Bureau of Economic Research", None)}, id="research-house"),
 ]  # fmt: skip

@@ -133,3 +133,14 @@ US_NUMERIC = [
 @pytest.mark.parametrize(("text", "expected"), US_NUMERIC)
 def test_periods_month_first_slashed_dates_whose_day_is_over_12(nlp, text: str, expected) -> None:
     assert extract(nlp, [text], issue=FEBRUARY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("The WIPO Treaties Implementation Act of 1998 implements the treaties.", []),
+     ("THE DIGITAL MILLENNIUM COPYRIGHT ACT OF 1998", []),
+     ("The Finance Act 2021 raised taxes in 2022.", [("2022", "2022-01-01", "2022-12-31", "year", False)]),
+     ("The act was signed in 1998.", [("1998", "1998-01-01", "1998-12-31", "year", False)])],
+)  # fmt: skip
+def test_periods_year_closing_a_law_name_is_no_date(nlp, text: str, expected) -> None:
+    assert extract(nlp, [text], issue=FEBRUARY) == expected

@@ -37,6 +37,12 @@ CASES = [
                  id="us-state-beats-small-namesake"),
     pytest.param(["SUITE 430 CLACKAMAS, OR 97015"], {("Clackamas", "city", US), ("Oregon", "admin_area", US)},
                  id="postal-address-state-code"),
+    pytest.param(["Section 102(c) restores protection to works from Berne or WTO member countries that fell into the"
+                  " public domain in the United States."], {("United States", "country", US)},
+                 id="berne-coordinated-with-acronym"),
+    pytest.param(["Tax rules of the United States:", "District of Columbia first-time homebuyer credit."],
+                 {("United States", "country", US), ("District of Columbia", "admin_area", US)},
+                 id="home-admin-area-qualifying-a-noun"),
     pytest.param(["Trucks from Kenya and Uganda crossed at Busia."],
                  {("Kenya", "country", "KE"), ("Uganda", "country", "UG"), ("Busia", "city", "KE")},
                  id="border-town-keeps-its-town"),
