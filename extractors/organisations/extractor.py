@@ -50,6 +50,7 @@ from extractors.organisations.companies import (
     iter_capitals_bodies,
     iter_companies,
 )
+from extractors.organisations.nested import split_parent
 from extractors.organisations.short_names import lengthen_short_names
 from schemas.values import OrganisationValue
 
@@ -690,12 +691,24 @@ class OrganisationRules(Extractor):
                 taken.append((definition.start, definition.end))
                 continue
             name, acronym = self.canonical(definition.short, definition.long, registry)
+            end = definition.end
+            nested = split_parent(definition, text) if name == definition.long else None
+            if nested is not None:  # "... Administration of the Department of Commerce (NTIA)": two bodies
+                name, parent = nested
+                end = text.rfind(" of the ", definition.start, parent.start)
+                parent_value = OrganisationValue(name=parent.name, acronym=None)
+                confidence = CONFIDENCE["name"]
+                mentions.append(
+                    Mention(
+                        passage.index, parent.start, parent.end, "organisation", parent_value, self.name, confidence
+                    )
+                )
             value = OrganisationValue(name=name, acronym=acronym)
             mentions.append(
                 Mention(
                     passage.index,
                     definition.start,
-                    definition.end,
+                    end,
                     "organisation",
                     value,
                     self.name,

@@ -36,6 +36,11 @@ CASES = [
                  id="professional-societies"),
     pytest.param(["The functions of the Copyright Office grew.", "Title I requires the U.S. Copyright Office to act."],
                  {("U.S. Copyright Office", None)}, id="short-name-takes-the-qualified-one"),
+    pytest.param(["Studies with the National Telecommunications and Information Administration of the Department of"
+                  " Commerce (NTIA) are due."],
+                 {("National Telecommunications and Information Administration", "NTIA"),
+                  ("Department of Commerce", None)},
+                 id="defined-body-and-its-parent"),
     pytest.param(["The National Bureau of Economic Research dated the recession."],
                  {("National Bureau of Economic Research", None)}, id="research-house"),
 ]  # fmt: skip
