@@ -65,12 +65,12 @@ def score(documents: Sequence[GoldDocument], records: Path, system: str) -> Eval
     return evaluate(gold, on_gold_pages(read_predictions(records), documents), system=system)
 
 
-def run_systems(documents: Sequence[GoldDocument], folder: Path) -> tuple[Path, Path]:
-    """Records of the pipeline and of the baseline for the documents' PDFs, as JSON Lines files."""
+def run_systems(documents: Sequence[GoldDocument], folder: Path, baseline: bool = True) -> tuple[Path, Path | None]:
+    """Records of the pipeline and (unless `baseline` is False) of the baseline, as JSON Lines files."""
     pdfs = [doc.pdf for doc in documents]
-    pipeline = write_lines((line for pdf in pdfs for line in extract(pdf)), folder / "pipeline.jsonl")
-    baseline = write_lines(iter_baseline(pdfs), folder / "baseline.jsonl")
-    return pipeline, baseline
+    ours = write_lines((line for pdf in pdfs for line in extract(pdf)), folder / "pipeline.jsonl")
+    theirs = write_lines(iter_baseline(pdfs), folder / "baseline.jsonl") if baseline else None
+    return ours, theirs
 
 
 def table(title: str, ours: Evaluation, base: Evaluation) -> str:
@@ -103,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     args.out.mkdir(parents=True, exist_ok=True)
     pipeline, baseline = run_systems(documents, args.out)
+    assert baseline is not None
     ours, base = score(documents, pipeline, "pipeline"), score(documents, baseline, "baseline")
     print(table(f"set={args.set} ({len(documents)} documents; kinds: {', '.join(RECORD_KINDS)})", ours, base))
     if args.errors:
