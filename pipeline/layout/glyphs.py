@@ -16,6 +16,8 @@ from typing import Any
 import pdfplumber
 from pdfminer.layout import LTChar, LTComponent, LTContainer, LTCurve, LTImage, LTLine, LTRect
 
+from pipeline.safe_text import clean_text
+
 PdfObject = dict[str, Any]
 """One glyph or shape in pdfplumber's object shape, keys limited to what layout reads."""
 
@@ -82,6 +84,9 @@ def read_page(page: pdfplumber.page.Page) -> PageObjects:
     visible = _visible_area(page)
     for obj in _iter_leaves(page.layout._objs):
         if isinstance(obj, LTChar):
+            text = clean_text(obj.get_text())
+            if not text:
+                continue  # a control character from the font's map: nothing a reader sees
             item = box(obj)
             if visible is not None and not _inside(item, visible):
                 continue  # outside the crop box: printers' marks and proof lines no reader sees
@@ -89,7 +94,7 @@ def read_page(page: pdfplumber.page.Page) -> PageObjects:
             if isinstance(fontname, bytes):
                 fontname = fontname.decode("latin-1", "replace")
             item.update(
-                text=obj.get_text(),
+                text=text,
                 doctop=doctop + item["top"],
                 upright=obj.upright,
                 size=obj.size,
