@@ -6,8 +6,8 @@ read by the document's convention, never guessed one number at a time:
 
 - Group marks that are never decimal marks are always groups: thin, narrow and no-break spaces,
   apostrophes ("3 482", "3'482"). A plain space groups digits only when the document shows it
-  (a number with two space groups, "1 234 567", or a decimal part, "3 482,5") or its language
-  does (CLDR's group symbol is a space), as "in 2019 250 people" must stay two numbers.
+  with a decimal comma ("3 482,5") or its language does (CLDR's group symbol is a space): "in
+  2019 250 people" and a table row read as text ("5 42 116 300") must stay separate numbers.
 - The decimal mark is the document's: its unambiguous numbers vote. "1,234.5", "1,234,567" and
   "4.7 billion" (a dot before one or two digits and a scale or unit) vote for a decimal point;
   "1.234,5", "1.234.567" and "4,7 billion" for a decimal comma. With no vote, or a tie, the
@@ -42,9 +42,12 @@ _COMMA_VOTES = (
     re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+,\d+(?![\d.])"),  # 1.234,5
     re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3}){2,}(?![\d,.]\d)"),  # 1.234.567
     re.compile(r"(?<![\d.,])\d+,\d{1,2}(?![\d.,])" + _UNIT_AFTER),  # 4,7 billion, 1,4 %
-    re.compile(rf"(?<![\d.,])\d{{1,3}}(?:[ {THIN_SPACES}]\d{{3}})+,\d+(?![\d.])"),  # 3 482,5
+    re.compile(rf"(?<![\d.,])\d{{1,3}}(?:[ {THIN_SPACES}]\d{{3}})+,\d{{1,2}}(?![\d.,])"),  # 3 482,5 (not "116 300,000")
 )
-_SPACE_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3}){2,}(?![\d])|(?<![\d.,])\d{1,3}(?: \d{3})+,\d+(?![\d.])")
+_SPACE_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+,\d{1,2}(?![\d.,])")
+"""A space-grouped number with a decimal comma ("3 482,5"): a plain space groups in this document.
+
+Two space groups alone ("42 116 300") are no evidence: a table row read as text looks the same."""
 
 
 @dataclasses.dataclass(frozen=True)

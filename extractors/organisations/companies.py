@@ -30,7 +30,7 @@ from extractors.data import read_data
 
 LEGAL_FORMS = (
     "Oyj", "Oy", "plc", "PLC", "Plc", "AG", "SE", "S.A.", "SA", "N.V.", "NV", "B.V.", "BV", "GmbH", "AB", "ASA", "A/S",
-    "Inc.", "Inc", "INC.", "Corp.", "CORP.", "Co.", "CO.", "Co", "CO", "Ltd.", "Ltd", "LTD.", "LTD", "Limited",
+    "Inc.", "Inc", "INC.", "Corp.", "CORP.", "Co.", "CO.", "Ltd.", "Ltd", "LTD.", "LTD", "Limited",
     "LLC", "L.L.C.", "LLP", "L.P.", "P.C.", "PC", "S.p.A.", "SpA", "KGaA", "Pty Ltd", "AS",
 )  # fmt: skip
 """Legal forms written after a company's name (Nordic, German, Dutch, French, Italian, British, US)."""
@@ -38,7 +38,7 @@ LEGAL_FORMS = (
 _WORD = r"(?:[A-Z][\w'’.-]*|&)"
 _INNER = r"(?:[A-Z][\w'’.-]*|&|and|of|for|the)"
 _FORMS = "|".join(re.escape(form) for form in sorted(LEGAL_FORMS, key=len, reverse=True))
-COMPANY = re.compile(rf"(?<![\w&])(?P<name>{_WORD}(?:[ \xa0]+{_INNER}){{0,7}}?),?[ \xa0]+(?P<form>{_FORMS})(?![\w/])")
+COMPANY = re.compile(rf"(?<![\w&])(?P<name>{_WORD}(?:[ \xa0]+{_INNER}){{0,7}}?),?[ \xa0]+(?P<form>{_FORMS})(?![\w/-])")
 """A company: capitalised words (the first one capitalised) and a legal form."""
 
 BODY_HEADS = (
@@ -116,7 +116,7 @@ def _complement_opener(text: str, start: int, words: list[str]) -> bool:
 def _normal_form(name: str, form: str) -> str:
     """The name with its legal form as the company writes it ("Co.", "P.C.", "LLC", "Oyj")."""
     titled = title_case(form) if form.isupper() and "." not in form and len(form) > 3 else form
-    fixed = {"INC.": "Inc.", "CORP.": "Corp.", "CO.": "Co.", "CO": "Co", "LTD.": "Ltd.", "LTD": "Ltd"}.get(form, titled)
+    fixed = {"INC.": "Inc.", "CORP.": "Corp.", "CO.": "Co.", "LTD.": "Ltd.", "LTD": "Ltd"}.get(form, titled)
     return name[: len(name) - len(form)] + fixed
 
 

@@ -61,5 +61,9 @@ def test_companies_title_case(text: str, expected: str) -> None:
     assert title_case(text) == expected
 
 
+def test_companies_a_hyphenated_word_is_no_legal_form() -> None:
+    assert list(iter_companies("The CDPG Co-leads and AG-level staff met.")) == []
+
+
 def test_companies_leading_sentence_word_is_not_part_of_the_name() -> None:
     assert [m.name for m in iter_companies("While Nokia Oyj grew, Ericsson AB shrank.")] == ["Nokia Oyj", "Ericsson AB"]

@@ -61,7 +61,8 @@ def test_number_conventions_document_votes(texts: list[str], decimal: str) -> No
 
 def test_number_conventions_space_groups_need_evidence() -> None:
     assert not text_convention(["Staff numbered 3 037 in 2022."]).space_groups
-    assert text_convention(["Deposits of 12 345 678 were recorded."]).space_groups
+    assert not text_convention(["Vehicles disinfected 5 42 116 300,000"]).space_groups  # a table row
+    assert text_convention(["Deposits of 12 345 678,9 were recorded."]).space_groups
 
 
 @pytest.mark.parametrize(
