@@ -34,6 +34,7 @@ from extractors.amounts.extractor import iter_amount_spans
 from extractors.base import DocumentContext, Extractor, Mention, MentionRef, register
 from extractors.counts import elliptic, filters
 from extractors.grouped_numbers import with_grouped_numbers
+from extractors.number_conventions import ENGLISH, NumberConvention, text_convention
 from extractors.numbers import NumberSpan, iter_numbers
 from extractors.qualifiers import qualifier_after, qualifier_before
 from extractors.spans import clip_to_block
@@ -140,8 +141,9 @@ class CountRules(Extractor):
     kind = "count"
 
     def __call__(self, passages: Sequence[Passage], context: DocumentContext) -> Iterator[Mention]:
+        convention = text_convention(passage.text for passage in passages)
         for passage in passages:
-            candidates = drop_lone_ones(passage.text, list(iter_count_candidates(passage)))
+            candidates = drop_lone_ones(passage.text, list(iter_count_candidates(passage, convention)))
             parents = link_subsets(passage.text, candidates)
             for candidate, parent in zip(candidates, parents, strict=False):
                 part_of = MentionRef(passage.index, parent.start, parent.end) if parent is not None else None
@@ -157,13 +159,13 @@ class CountRules(Extractor):
                 )
 
 
-def iter_count_candidates(passage: Passage) -> Iterator[CountCandidate]:
-    """Every count of one passage, in order, without subset links."""
+def iter_count_candidates(passage: Passage, convention: NumberConvention = ENGLISH) -> Iterator[CountCandidate]:
+    """Every count of one passage, in order, without subset links, numbers read by the document's convention."""
     text, doc = passage.text, passage.doc
-    money = [(span.start, span.end) for span in iter_amount_spans(text)]
+    money = [(span.start, span.end) for span in iter_amount_spans(text, convention=convention)]
     found: list[CountCandidate] = []
     bare: list[tuple[NumberSpan, Span]] = []
-    for number in with_grouped_numbers(text, iter_numbers(text)):
+    for number in with_grouped_numbers(text, iter_numbers(text, convention)):
         if any(start < number.end and number.start < end for start, end in money):
             continue
         tokens = doc.char_span(number.start, number.end, alignment_mode="expand")

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from extractors.base import DocumentContext, Extractor, Mention, register
+from extractors.dates import periods
 from extractors.dates.epi_weeks import iter_epi_weeks
 from extractors.dates.filters import filter_candidate
 from extractors.dates.grammar import Candidate, iter_candidates
@@ -164,11 +165,40 @@ class DocumentDates:
         return 0
 
     def issue_year(self, found: Found) -> int | None:
-        """The issue date's year, moved by one where the tense puts the date on the other side of it."""
+        """The issue date's year, moved by one where the tense puts the date on the other side of it.
+
+        A yearless quarter or half that would start well after the issue date is the year
+        before's, and a yearless date in an event calendar the next to come (`periods`).
+        """
         issue_date = self.context.issue_date
         if issue_date is None:
             return None
-        return issue_date.year + self.tense_shift(found, issue_date.year)
+        candidate, year = found.candidate, issue_date.year
+        if self.in_event_calendar(found):
+            return periods.calendar_year(lambda y: self.bound(candidate, y, "end"), issue_date)
+        if candidate.first.shape in periods.PERIOD_SHAPES:
+            year = periods.yearless_period_year(lambda y: self.bound(candidate, y, "start"), issue_date)
+        return year + self.tense_shift(found, year)
+
+    def bound(self, candidate: Candidate, year: int, which: str) -> dt.date | None:
+        """The first or last day of a yearless candidate read in `year`."""
+        value = candidate_to_value(candidate, year, self.order)
+        if value is None:
+            return None
+        return (value.start or value.end) if which == "start" else (value.end or value.start)
+
+    def in_event_calendar(self, found: Found) -> bool:
+        """Whether the date sits in an event calendar: its section or the heading above it says so."""
+        passage = self.passages[found.position]
+        above = next(
+            (
+                p.text
+                for p in reversed(self.passages[: found.position])
+                if p.role == "heading" and p.section == passage.section
+            ),
+            None,
+        )
+        return periods.is_event_calendar(passage.section, above)
 
 
 YEAR_SOURCES: dict[str, tuple[Callable[[DocumentDates, Found], int | None], float]] = {

@@ -163,6 +163,17 @@ def number_follows(passage: Passage, candidate: Candidate) -> bool:
     return after is not None and (after.lower_ in words.SCALE_WORDS or is_currency(after))
 
 
+_LAW_NAME = re.compile(r"\b[A-Z][A-Za-z]+ (?:Act|ACT)(?: of| OF)?,? $")
+
+
+def names_a_law(passage: Passage, candidate: Candidate) -> bool:
+    """Whether a bare year closes the name of a law ("Implementation Act of 1998", "Finance Act 2021")."""
+    return (
+        is_bare(candidate, "year")
+        and _LAW_NAME.search(passage.text, max(0, candidate.start - 40), candidate.start) is not None
+    )
+
+
 def identifier_precedes(passage: Passage, candidate: Candidate) -> bool:
     """Whether an expression that starts with a number is the number of something ("resolution 2017/18")."""
     if not passage.text[candidate.start : candidate.start + 1].isdigit():
@@ -204,7 +215,7 @@ def filter_candidate(passage: Passage, candidate: Candidate) -> tuple[Candidate,
     Returns:
         The candidate (possibly narrowed, "March 20" to "March") and a confidence, or None.
     """
-    if number_follows(passage, candidate) or identifier_precedes(passage, candidate):
+    if number_follows(passage, candidate) or identifier_precedes(passage, candidate) or names_a_law(passage, candidate):
         return None
     if day_is_count(passage, candidate):
         candidate = month_only(candidate)

@@ -16,10 +16,10 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Literal
 
-from extractors.dates import words
+from extractors.dates import periods, words
 
 Form = Literal["point", "range", "open_start", "open_end", "before", "after"]
-Shape = Literal["day", "numeric", "month", "year", "season", "quarter", "half", "decade"]
+Shape = Literal["day", "numeric", "month", "year", "season", "quarter", "half", "fiscal", "decade"]
 
 SP = r"(?:[^\S\n]|\n(?!\n))+"
 """A run of spacing that never crosses a paragraph break (passages join paragraphs by a blank line)."""
@@ -109,14 +109,9 @@ class Vocabulary:
             "numeric": NUMERIC,
             "day_first": rf"(?:{v.weekday})?(?:{v.the})?{DAY},?(?:{SP}(?i:of))?{SP}{v.month}(?:,?{SP}{YEAR})?",
             "month_first": rf"{v.month_first_day()}(?:,?{SP}{YEAR})?",
-            "quarter": (
-                rf"(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|(?:{v.the})?(?P<qo>{v.ordinal}){SP}(?i:quarter))"
-                rf"(?:{year_of})?"
-            ),
-            "half": (
-                rf"(?:H(?P<h>[12])|(?:{v.the})?(?P<ho>(?i:first|second|1st|2nd)){SP}(?i:half))"
-                rf"(?:{year_of}|{of_the_year})"
-            ),
+            "quarter": periods.quarter_fragment(v.the, v.ordinal, year_of, OSP, words.DASHES),
+            "half": periods.half_fragment(v.the, year_of, of_the_year, OSP),
+            "fiscal": periods.fiscal_fragment(OSP, words.DASHES),
             "season": rf"(?:{v.the})?(?:{v.part})?{v.season}(?:{SP}(?:(?i:of){SP})?{YEAR}{second_year})?",
             "decade": rf"(?:{v.the})?(?:{v.part})?(?:{v.the})?(?P<decade>(?:19|20)\d0)['\u2019]?s(?!\w)",
             "month_year": rf"(?:{v.part})?{v.month}(?:{SP}(?i:of))?,?{SP}{YEAR}",
@@ -255,10 +250,17 @@ def _match_to_point(name: str, match: re.Match[str]) -> Point:
         return Point(text, "day", day=int(groups["day"]), month=month, year=year)
     if name == "quarter":
         number = groups.get("q") or groups.get("q2")
+        written = groups.get("qyy") or groups.get("qyy2") or groups.get("qyear")
+        year = periods.short_year(written) if written else year
         return Point(text, "quarter", year=year, number=int(number) if number else words.ORDINALS[groups["qo"].lower()])
     if name == "half":
-        number = groups.get("h") or groups["ho"].lower()
+        number = groups.get("h") or groups.get("h2") or groups["ho"].lower()
+        written = groups.get("hyy") or groups.get("hyy2")
+        year = periods.short_year(written) if written else year
         return Point(text, "half", year=year, number=int(number) if number.isdigit() else words.ORDINALS[number])
+    if name == "fiscal":
+        first, second = periods.fiscal_years(groups.get("fy") or groups["fyear"], groups.get("fy2"))
+        return Point(text, "fiscal", year=first, number=second)
     if name == "season":
         season = groups["season"].lower()
         if season == "winter" and "year2" in groups and year is not None:

@@ -45,7 +45,15 @@ from extractors.organisations.acronyms import (
     reconcile,
 )
 from extractors.organisations.bodies import iter_body_spans, iter_red_cross_spans
+from extractors.organisations.companies import (
+    is_description,
+    iter_bodies,
+    iter_capitals_bodies,
+    iter_companies,
+)
 from extractors.organisations.entities import iter_entity_spans
+from extractors.organisations.nested import split_parent
+from extractors.organisations.short_names import lengthen_short_names
 from schemas.values import OrganisationValue
 
 if TYPE_CHECKING:
@@ -272,9 +280,18 @@ LEADING_STOPWORDS = frozenset(
         "some",
     ]
 )
-CONFIDENCE = {"definition": 0.9, "name": 0.8, "defined": 0.85, "registry": 0.8, "entity": 0.6}
+CONFIDENCE = {
+    "definition": 0.9,
+    "name": 0.8,
+    "defined": 0.85,
+    "registry": 0.8,
+    "entity": 0.6,
+    "company": 0.85,
+    "body": 0.75,
+}
 # Candidates from the statistical model carry their own extractor name: they are found differently.
 ENTITY_EXTRACTOR = "organisations.entities"
+_INITIALISM = re.compile(r"(?:[A-Z]\.){2,}")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -604,14 +621,17 @@ def iter_name_spans(doc: Doc) -> Iterator[tuple[int, int]]:
         if is_upper_text(sentence):
             continue
         i = sentence.start
+        limit = sentence.end
+        while limit < len(doc) and _INITIALISM.fullmatch(doc[limit - 1].text):
+            limit = doc[limit].sent.end  # "the U.S. | Copyright Office": the parser ends a sentence at "U.S."
         while i < sentence.end:
             if not is_name_word(doc[i]):
                 i += 1
                 continue
-            end = chain_end(doc, i, sentence.end)
+            end = chain_end(doc, i, limit)
             for part_start, part_end in split_at_and(doc, i, end):
                 found = organisation_within(doc, *trim(doc, part_start, part_end))
-                if found is not None:
+                if found is not None and not is_description(doc, *found):
                     yield doc[found[0]].idx, doc[found[1] - 1].idx + len(doc[found[1] - 1].text)
             i = max(end, i + 1)
 
@@ -669,8 +689,12 @@ class OrganisationRules(Extractor):
     def __call__(self, passages: Sequence[Passage], context: DocumentContext) -> Iterator[Mention]:
         registry = load_registry()
         acronyms, definitions = collect_acronyms(passages, registry)
-        for passage in passages:
-            yield from self.find(passage, acronyms, definitions.get(passage.index, []), registry)
+        found = [
+            m
+            for passage in passages
+            for m in self.find(passage, acronyms, definitions.get(passage.index, []), registry)
+        ]
+        yield from lengthen_short_names(found)
 
     def find(
         self,
@@ -688,12 +712,24 @@ class OrganisationRules(Extractor):
                 taken.append((definition.start, definition.end))
                 continue
             name, acronym = self.canonical(definition.short, definition.long, registry)
+            end = definition.end
+            nested = split_parent(definition, text) if name == definition.long else None
+            if nested is not None:  # "... Administration of the Department of Commerce (NTIA)": two bodies
+                name, parent = nested
+                end = text.rfind(" of the ", definition.start, parent.start)
+                parent_value = OrganisationValue(name=parent.name, acronym=None)
+                confidence = CONFIDENCE["name"]
+                mentions.append(
+                    Mention(
+                        passage.index, parent.start, parent.end, "organisation", parent_value, self.name, confidence
+                    )
+                )
             value = OrganisationValue(name=name, acronym=acronym)
             mentions.append(
                 Mention(
                     passage.index,
                     definition.start,
-                    definition.end,
+                    end,
                     "organisation",
                     value,
                     self.name,
@@ -724,6 +760,7 @@ class OrganisationRules(Extractor):
                 )
             )
             taken.append((start, end))
+        mentions += self.outside_un(passage, taken)
         for start, end, acronym in iter_acronym_spans(text, doc, acronyms):
             if overlaps(start, end, taken):
                 continue
@@ -756,6 +793,25 @@ class OrganisationRules(Extractor):
                 Mention(passage.index, start, end, "organisation", value, ENTITY_EXTRACTOR, CONFIDENCE["entity"])
             )
         yield from sorted(mentions, key=lambda m: (m.start, m.end))
+
+    def outside_un(self, passage: Passage, taken: list[tuple[int, int]]) -> list[Mention]:
+        """Companies by legal form, bodies named in capitals and one-word bodies (`companies`)."""
+        found: list[Mention] = []
+        sources = (
+            (iter_companies(passage.text), CONFIDENCE["company"]),
+            (iter_capitals_bodies(passage.doc), CONFIDENCE["body"]),
+            (iter_bodies(passage.text), CONFIDENCE["body"]),
+        )
+        for matches, confidence in sources:
+            for match in matches:
+                if overlaps(match.start, match.end, taken):
+                    continue
+                value = OrganisationValue(name=match.name, acronym=match.acronym)
+                found.append(
+                    Mention(passage.index, match.start, match.end, "organisation", value, self.name, confidence)
+                )
+                taken.append((match.start, match.end))
+        return found
 
     @staticmethod
     def canonical(acronym: str, name: str, registry: Mapping[str, RegistryEntry]) -> tuple[str, str]:

@@ -47,6 +47,14 @@ from extractors.gazetteer.matching import (
 from extractors.gazetteer.towns import iter_town_spans
 from extractors.places.appositions import TITLES, apposition_country, iter_unknown_appositions
 from extractors.places.common_words import disease_names, is_compass_name, is_registered_acronym
+from extractors.places.name_evidence import (
+    home_admin_area,
+    is_institution,
+    iter_address_towns,
+    iter_state_codes,
+    lacks_evidence,
+    prefer_admin_area,
+)
 from extractors.places.sites import Site, agree_sites, iter_sites
 from extractors.places.unknown import (
     LIST_JOINERS,
@@ -168,7 +176,7 @@ def choose_entry(
         name: The candidate's text.
         local: Countries its sentence names, for a name the gazetteer lacks.
     """
-    entries, key = candidate.entries, fold(name)
+    entries, key = prefer_admin_area(candidate.entries, fold(name), countries), fold(name)
     capitals = gazetteer.capitals
     if candidate.located_in is not None and (
         not entries
@@ -317,9 +325,10 @@ def resolve_candidates(candidates: list[Candidate], doc: Doc, gazetteer: Gazette
                 member.located_in = apposition_country(doc, member.end, gazetteer, countries, short=short)
             local = sentence_countries(doc[member.start].sent, gazetteer) if not member.entries else []
             member.chosen = choose_entry(member, gazetteer, countries, name, local)
-            member.score = (
-                evidence(member, doc) + (lead if member is not run[0] else 0) + home_weight(member, countries)
-            )
+            home = home_weight(member, countries)
+            member.score = evidence(member, doc) + (lead if member is not run[0] else 0) + home
+            if member.score < 3 and not home:  # an admin area of the document's country qualifying a noun
+                member.score += home_admin_area(member.chosen, countries)
         listed = any(m.score >= 3 for m in run)
         for member in run:
             member.confidence = mention_confidence(member, listed)
@@ -519,7 +528,7 @@ class PlaceGazetteer(Extractor):
         heads = site_names(sites)
         diseases = disease_names(passage.text for passage in passages)
         for passage, spans, passage_sites in zip(passages, names, sites, strict=False):
-            for mention in self.find(passage, gazetteer, countries, spans, passage_sites, heads):
+            for mention in self.find(passage, gazetteer, countries, spans, passage_sites, heads, named):
                 kept = common_word_reading(passage.text[mention.start : mention.end], mention, countries, diseases)
                 if kept is not None:
                     yield kept
@@ -532,6 +541,7 @@ class PlaceGazetteer(Extractor):
         names: NameSpans,
         sites: Sequence[Site],
         heads: Mapping[str, Site],
+        named: frozenset[str] = frozenset(),
     ) -> Iterator[Mention]:
         """The place mentions of one passage, in text order.
 
@@ -544,18 +554,24 @@ class PlaceGazetteer(Extractor):
             heads: The document's sites by name without site nouns (`site_names`): a name written
                 alone that the gazetteer lacks, knows weakly or puts in another country is the site
                 ("a third of them at Bole" after "Bole International Airport in Addis Ababa").
+            named: Countries the document names outright (`direct_countries`).
         """
         doc = passage.doc
         mentions: list[Mention] = []
         for site in sites:
+            if is_institution(site.name):
+                continue  # "Downing Street", "the Capitol": an institution, not a place
             value = GazetteerEntry(site.name, "site", site.country).to_value()
             mentions.append(
                 Mention(passage.index, site.start, site.end, "place", value, self.name, CONFIDENCE["unknown"])
             )
         candidates = iter_candidates(doc, gazetteer, names, countries)
         resolve_candidates(candidates, doc, gazetteer, countries)
+        towns: list[tuple[int, int, GazetteerEntry]] = []
         for candidate in candidates:
             if candidate.chosen is None or candidate.confidence <= 0:
+                continue
+            if not candidate.suffix and lacks_evidence(doc[candidate.start : candidate.end], candidate.chosen, named):
                 continue
             span = doc[candidate.start : candidate.suffix_end or candidate.end]
             end = span.end_char
@@ -570,11 +586,30 @@ class PlaceGazetteer(Extractor):
                     CONFIDENCE["unknown"],
                 )
             mentions.append(Mention(passage.index, span.start_char, end, "place", value, self.name, confidence))
+            if candidate.chosen.type == "city":
+                towns.append((span.start_char, end, candidate.chosen))
+        mentions += self.address_mentions(passage, towns, mentions)
         for start, end, capital in iter_capital_mentions(doc, gazetteer):
             mentions.append(
                 Mention(passage.index, start, end, "place", capital.to_value(), self.name, CONFIDENCE["capital"])
             )
         yield from sorted(mentions, key=lambda m: (m.start, m.end))
+
+    def address_mentions(
+        self, passage: Passage, towns: list[tuple[int, int, GazetteerEntry]], taken: Sequence[Mention]
+    ) -> list[Mention]:
+        """Towns of postal addresses the gazetteer lacks, and the admin areas state codes name."""
+        found: list[Mention] = []
+        for start, end, town in iter_address_towns(passage.text):
+            if not any(m.start < end and start < m.end for m in taken):
+                towns.append((start, end, town))
+                value = town.to_value()
+                found.append(Mention(passage.index, start, end, "place", value, self.name, CONFIDENCE["unknown"]))
+        for start, end, area in iter_state_codes(passage.doc, towns):
+            if not any(m.start < end and start < m.end for m in [*taken, *found]):
+                value = area.to_value()
+                found.append(Mention(passage.index, start, end, "place", value, self.name, CONFIDENCE["gazetteer"]))
+        return found
 
 
 def town_countries(countries: Counter[str]) -> list[str]:

@@ -332,8 +332,8 @@ def read_gold(path: str | Path) -> list[Fact]:
     facts = []
     source = read_gold_source(path)
     for number, line in enumerate(read_jsonl(path), 1):
-        if line["kind"] == "source" and number == 1:
-            continue
+        if line["kind"] == "source":
+            continue  # a real document's gold opens with its source line (file, sha256, pages)
         if line["kind"] not in RECORD_KINDS:
             raise GoldFileError(f"{path}: fact {number}: kind {line['kind']!r} is not one of {', '.join(RECORD_KINDS)}")
         try:
