@@ -23,6 +23,7 @@ from importlib import resources
 from spacy.tokens import Doc
 
 from extractors.gazetteer.index import GazetteerEntry, fold
+from extractors.gazetteer.matching import COMMON_WORD_ZIPF
 
 TOWNS_FOLDER = "towns"
 MAX_TOKENS = 8
@@ -71,6 +72,18 @@ def starts_town(doc: Doc, i: int) -> bool:
     return doc[i].text[:1].isupper() and doc[i].pos_ == "PROPN"
 
 
+def is_common_one_word(text: str) -> bool:
+    """A one-word name that is an acronym ("IRA") or a common English word ("Section", "Union"):
+    thousands of small towns bear such names, and a text that writes them rarely means the town."""
+    if " " in text.strip() or "-" in text:
+        return False
+    if text.isupper() and len(text) > 1:
+        return True
+    import wordfreq  # its word list loads on first use, once per process
+
+    return wordfreq.zipf_frequency(text.lower(), "en", wordlist="large") >= COMMON_WORD_ZIPF
+
+
 def in_town_name(doc: Doc, i: int) -> bool:
     """A capitalised word or a joiner inside a name."""
     return doc[i].text[:1].isupper() or doc[i].lower_ in NAME_JOINERS
@@ -96,7 +109,7 @@ def iter_town_spans(
                 continue
             if any(s < i + n and i < e and not (i <= s and e <= i + n and e - s < n) for s, e, _ in names):
                 continue
-            entries = lookup_town(span.text, countries)
+            entries = lookup_town(span.text, countries) if not is_common_one_word(span.text) else ()
             if entries:
                 found = (i, i + n, tuple(as_written(entry, span.text) for entry in entries))
                 break

@@ -247,3 +247,25 @@ def test_towns_only_in_a_country_the_document_names_twice(nlp) -> None:
 def test_disease_names_need_a_disease_word() -> None:
     texts = ["Marburg virus disease (MVD) was confirmed.", "Ebola survivors met in Kinshasa.", "Lassa fever cases"]
     assert disease_names(texts) == {"marburg", "lassa"}
+
+
+@pytest.mark.parametrize(
+    ("name", "common"),
+    [
+        pytest.param("Section", True, id="common-word-section"),
+        pytest.param("Union", True, id="common-word-union"),
+        pytest.param("IRA", True, id="acronym"),
+        pytest.param("Jacmel", False, id="haitian-town"),
+        pytest.param("Jérémie", False, id="accented-town"),
+        pytest.param("Camp-Perrin", False, id="hyphenated-name"),
+        pytest.param("Black River", False, id="two-words"),
+        pytest.param("Jinka", False, id="ethiopian-town"),
+        pytest.param("Marigot", False, id="marigot"),
+        pytest.param("Baradères", False, id="baraderes"),
+    ],
+)
+def test_towns_common_one_word_names_are_not_looked_up(name: str, common: bool) -> None:
+    """'Section' (Alabama) and 'Ira' (New York) are small US towns; in a US text they are a word and an acronym."""
+    from extractors.gazetteer.towns import is_common_one_word
+
+    assert is_common_one_word(name) is common
