@@ -1,4 +1,4 @@
-"""The review commands `bulletins diff` and `bulletins eval`: thin shells over diff and evaluate."""
+"""The review commands `bulletins diff`, `eval` and `eval-tables`: thin shells over diff and the evaluations."""
 
 from __future__ import annotations
 
@@ -6,10 +6,18 @@ import json
 
 import click
 
-from pipeline.review.diff import DEFAULT_IGNORED, DiffInputError, DiffOptions, diff_files
+from pipeline.review.diff import DEFAULT_IGNORED, DiffInputError, DiffOptions, diff_files, read_jsonl
 from pipeline.review.diff_report import diff_to_json, diff_to_text
 from pipeline.review.eval_report import evaluation_to_json, evaluation_to_text
 from pipeline.review.evaluate import evaluate_files
+from pipeline.review.table_eval import (
+    TableEvaluation,
+    evaluate_tables,
+    evaluate_with_pipeline,
+    outputs_from_lines,
+    read_gold_tables,
+)
+from pipeline.review.table_report import table_evaluation_to_json, table_evaluation_to_text
 
 _FILE = click.Path(exists=True, dir_okay=False)
 
@@ -128,7 +136,72 @@ def eval_command(gold_paths: tuple[str, ...], records: tuple[str, ...], show_err
         click.echo("\n".join(evaluation_to_text(e, show_errors=show_errors) for e in evaluations), nl=False)
 
 
+@click.command("eval-tables")
+@click.option(
+    "--gold",
+    "gold_paths",
+    multiple=True,
+    required=True,
+    type=click.Path(exists=True),
+    help="Gold tables (*.table.json), or folders of them; repeatable.",
+)
+@click.option(
+    "--pdf-root",
+    type=click.Path(exists=True, file_okay=False),
+    help="Folder holding the gold tables' PDFs (searched recursively): run the pipeline on them.",
+)
+@click.option(
+    "--output",
+    "outputs",
+    multiple=True,
+    type=_FILE,
+    help="Saved `blocks` and `extract` JSON Lines to score instead of running the pipeline; repeatable.",
+)
+@click.option("--show-errors", is_flag=True, help="List the facts missed (FN) and the false positives (FP).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Report for people or for machines.",
+)
+def eval_tables_command(
+    gold_paths: tuple[str, ...], pdf_root: str | None, outputs: tuple[str, ...], show_errors: bool, fmt: str
+) -> None:
+    """Score table reading against gold tables: cell text accuracy and F1 of facts from cells.
+
+    With --pdf-root the pipeline is run on each gold table's PDF (checked by its sha256); with
+    --output, saved `bulletins blocks` and `bulletins extract` output is scored. See
+    docs/tables.md for what is compared.
+
+    Example:
+
+        bulletins eval-tables --gold fixtures/realworld/tables --pdf-root ../shared/realworld
+    """
+    if (pdf_root is None) == (not outputs):
+        click.echo("Error: give either --pdf-root or --output (not both)", err=True)
+        click.get_current_context().exit(2)
+    try:
+        tables = read_gold_tables(gold_paths)
+        evaluation: TableEvaluation
+        if pdf_root is not None:
+            evaluation = evaluate_with_pipeline(tables, pdf_root)
+        else:
+            evaluation = evaluate_tables(
+                tables, outputs_from_lines(line for path in outputs for line in read_jsonl(path))
+            )
+    except DiffInputError as exc:
+        _fail_input(exc)
+        return
+    if fmt == "json":
+        click.echo(json.dumps(table_evaluation_to_json(evaluation), ensure_ascii=False, indent=2))
+    else:
+        click.echo(table_evaluation_to_text(evaluation, show_errors=show_errors), nl=False)
+
+
 def register_review_commands(group: click.Group) -> None:
-    """Add `diff` and `eval` to the `bulletins` group."""
+    """Add `diff`, `eval` and `eval-tables` to the `bulletins` group."""
     group.add_command(diff_command)
     group.add_command(eval_command)
+    group.add_command(eval_tables_command)
