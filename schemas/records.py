@@ -16,6 +16,21 @@ from schemas.values import (
 )
 
 RecordKind = Literal["date", "place", "count", "amount", "organisation"]
+
+
+class CellRef(BaseModel):
+    """Where in a table block a record was read: 0-based row and column of the block's `rows`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    row: int = Field(ge=0)
+    column: int = Field(ge=0)
+
+
+def _absent(value: object) -> bool:
+    return value is None
+
+
 RECORD_KINDS: tuple[RecordKind, ...] = ("date", "place", "count", "amount", "organisation")
 
 
@@ -34,6 +49,14 @@ class _RecordBase(BaseModel):
     sentence: str
     extractor: str = Field(min_length=1)
     confidence: float = Field(ge=0.0, le=1.0)
+    cell: CellRef | None = Field(
+        default=None,
+        exclude_if=_absent,
+        description=(
+            "For a record read from a table cell (v1.1): the cell's row and column in the table block's "
+            "`rows`; its sentence is then the row read as text. Absent otherwise."
+        ),
+    )
 
 
 class DateRecord(_RecordBase):

@@ -2,9 +2,10 @@
 
 The stages, each in its own module: words in their reading direction (`words`), margin line
 numbers left out (`line_numbers`), running headers and footers found across pages (`running`),
-sidebar panels and figure frames (`frames`), columns by a recursive XY-cut (`columns`), lines
-and paragraphs (`paragraphs`), roles (`roles`), and the article of each block with panels put
-after the article they sit beside (`sections`). Text repair (`repair`) then turns each block's glyphs into its text.
+tables (`rulings`, `tables`, `table_grid`, `table_blocks`), sidebar panels and figure frames
+(`frames`), columns by a recursive XY-cut (`columns`), lines and paragraphs (`paragraphs`), roles
+(`roles`), and the article of each block with panels put after the article they sit beside
+(`sections`). Text repair (`repair`) then turns each block's glyphs into its text.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from pipeline.layout.paragraphs import Line, ParagraphSettings, is_bullet, regio
 from pipeline.layout.repair import Vocabulary, join_lines, mend_split_word
 from pipeline.layout.roles import RoleSettings, Typeface, classify, is_dateline, near_picture
 from pipeline.layout.sections import PageLayout, Panel, SectionSettings, iter_placed
+from pipeline.layout.table_blocks import place_tables, table_cells, table_page_block
+from pipeline.layout.tables import Table, TableSettings, find_tables
 from pipeline.layout.textmap import Box
 from pipeline.layout.words import PageText, Word, box_to_frame, page_texts
 
@@ -36,6 +39,7 @@ class LayoutSettings:
     paragraphs: ParagraphSettings = dataclasses.field(default_factory=ParagraphSettings)
     roles: RoleSettings = dataclasses.field(default_factory=RoleSettings)
     line_numbers: LineNumberSettings = dataclasses.field(default_factory=LineNumberSettings)
+    tables: TableSettings = dataclasses.field(default_factory=TableSettings)
 
 
 def body_typeface(words: Sequence[Word]) -> Typeface:
@@ -110,14 +114,19 @@ def _mark_dateline(blocks: list[PageBlock]) -> list[PageBlock]:
 
 
 def lay_out_page(
-    page: PageObjects, texts: Sequence[PageText], furniture: Sequence[tuple[Line, Furniture]], context: _PageContext
+    page: PageObjects,
+    texts: Sequence[PageText],
+    furniture: Sequence[tuple[Line, Furniture]],
+    tables: Sequence[Table],
+    context: _PageContext,
 ) -> PageLayout:
-    """One page: furniture, the main flow by columns, and panels, before sections.
+    """One page: furniture, tables, the main flow by columns, and panels, before sections.
 
     Args:
         page: The page's glyphs and shapes (for its drawn boxes and images).
         texts: Its words, one `PageText` per reading direction, the main direction first.
         furniture: Its running header and footer lines (main direction).
+        tables: Its tables (main direction).
         context: Body typeface and settings.
 
     Returns:
@@ -126,8 +135,8 @@ def lay_out_page(
     if not texts:
         return PageLayout(page.page_number, ())
     main_text = texts[0]
-    furniture_ids = {id(w) for line, _ in furniture for w in line.words}
-    words = [w for w in main_text.words if id(w) not in furniture_ids]
+    taken = {id(w) for line, _ in furniture for w in line.words} | {id(w) for table in tables for w in table.words}
+    words = [w for w in main_text.words if id(w) not in taken]
     frames = page_frames(page, words, main_text.direction)
     outside, inside = split_by_frame(words, frames)
     regions: list[list[Word]] | None = cut_regions(outside, context.body.size, context.settings.columns)
@@ -144,6 +153,7 @@ def lay_out_page(
         flow.extend(iter_region_blocks(other.words, None, dataclasses.replace(context, pictures=())))
     if context.page == 1:
         flow = _mark_dateline(flow)
+    flow = place_tables(flow, [table_page_block(table, context.page) for table in tables])
     panels = tuple(
         _panel(frame, frame_words, context) for frame, frame_words in zip(frames, inside, strict=False) if frame_words
     )
@@ -185,6 +195,11 @@ def mend_broken_words(blocks: Sequence[Block], vocabulary: Vocabulary) -> list[B
     return mended
 
 
+def _without_tables(words: Sequence[Word], tables: Sequence[Table]) -> list[Word]:
+    taken = {id(w) for table in tables for w in table.words}
+    return [w for w in words if id(w) not in taken]
+
+
 def document_blocks(pdf: pdfplumber.PDF, settings: LayoutSettings | None = None) -> list[Block]:
     """Every block of the document, in reading order, with roles and sections.
 
@@ -201,18 +216,35 @@ def document_blocks(pdf: pdfplumber.PDF, settings: LayoutSettings | None = None)
     all_words = [w for page in texts for text in page for w in text.words]
     body = body_typeface(all_words)
     vocabulary = Vocabulary.from_texts(w.text for w in all_words)
-    furniture = find_furniture([(page[0].page, page[0].words) for page in texts if page], body.size)
+    # Tables first: a table's last row ("Afar 97 0") looks like a footer with a page number.
+    tables = [
+        find_tables(page, page_text[0], body.size, settings.tables) if page_text else []
+        for page, page_text in zip(pages, texts, strict=False)
+    ]
+    outside_tables = [
+        (page_text[0].page, _without_tables(page_text[0].words, page_tables))
+        for page_text, page_tables in zip(texts, tables, strict=False)
+        if page_text
+    ]
+    furniture = find_furniture(outside_tables, body.size)
     layouts = [
         lay_out_page(
-            page, page_text, furniture.get(page.page_number, []), _PageContext(page.page_number, body, (), settings)
+            page,
+            page_text,
+            furniture.get(page.page_number, []),
+            page_tables,
+            _PageContext(page.page_number, body, (), settings),
         )
-        for page, page_text in zip(pages, texts, strict=False)
+        for page, page_text, page_tables in zip(pages, texts, tables, strict=False)
     ]
     blocks: list[Block] = []
     counters: dict[int, int] = {}
     for item in iter_placed(layouts, SectionSettings(body.size, settings.roles.heading_ratio)):
         block = item.block
         counters[block.page] = counters.get(block.page, 0) + 1
+        cells, textmap = None, None
+        if block.table is not None:
+            cells, textmap = table_cells(block.table, vocabulary)
         blocks.append(
             Block(
                 id=f"p{block.page}-b{counters[block.page]}",
@@ -220,9 +252,10 @@ def document_blocks(pdf: pdfplumber.PDF, settings: LayoutSettings | None = None)
                 bbox=block.page_box,
                 role=block.role,
                 section=item.section,
-                textmap=join_lines(_block_text_words(block), vocabulary),
+                textmap=textmap or join_lines(_block_text_words(block), vocabulary),
                 size=block.size,
                 bold=block.bold,
+                table=cells,
             )
         )
     return mend_broken_words(blocks, vocabulary)

@@ -29,8 +29,9 @@ from schemas.records import RECORD_KINDS
 SLACK = 3.0
 # Kinds whose F1 is the headline figure: the numbers and places a table exists to give.
 HEADLINE_KINDS = ("count", "place", "amount")
-# Least share of the gold box a predicted table must cover (intersection over union) to be it.
-MIN_OVERLAP = 0.3
+# Least share of a predicted table that must lie inside a gold table's extent for it to be that
+# table (the gold extent may be a ruled panel much taller than the rows in it).
+MIN_OVERLAP = 0.5
 
 Box = tuple[float, float, float, float]
 
@@ -178,11 +179,10 @@ def _area(box: Box) -> float:
     return max(0.0, box[2] - box[0]) * max(0.0, box[3] - box[1])
 
 
-def overlap_share(a: Box, b: Box) -> float:
-    """Intersection over union of two boxes."""
-    inter = _area((max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3])))
-    union = _area(a) + _area(b) - inter
-    return inter / union if union > 0 else 0.0
+def overlap_share(gold: Box, found: Box) -> float:
+    """Share of the found box's area that lies inside the gold box."""
+    inter = _area((max(gold[0], found[0]), max(gold[1], found[1]), min(gold[2], found[2]), min(gold[3], found[3])))
+    return inter / _area(found) if _area(found) > 0 else 0.0
 
 
 def inside(box: Sequence[float], extent: Box, slack: float = SLACK) -> bool:
