@@ -20,6 +20,14 @@ from pipeline.review.table_eval import (
 from pipeline.review.table_report import table_evaluation_to_json, table_evaluation_to_text
 
 _FILE = click.Path(exists=True, dir_okay=False)
+_FORMAT = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Report for people or for machines.",
+)
 
 
 def _fail_input(exc: DiffInputError) -> None:
@@ -31,14 +39,7 @@ def _fail_input(exc: DiffInputError) -> None:
 @click.command("diff")
 @click.argument("old", type=_FILE)
 @click.argument("new", type=_FILE)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Report for people or for machines.",
-)
+@_FORMAT
 @click.option(
     "--by",
     "documents",
@@ -106,14 +107,7 @@ def diff_command(
 )
 @click.argument("records", nargs=-1, required=True, type=_FILE)
 @click.option("--show-errors", is_flag=True, help="List false positives (FP) and misses (FN).")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Report for people or for machines.",
-)
+@_FORMAT
 def eval_command(gold_paths: tuple[str, ...], records: tuple[str, ...], show_errors: bool, fmt: str) -> None:
     """Score records against gold facts: precision, recall and F1 per kind.
 
@@ -158,14 +152,7 @@ def eval_command(gold_paths: tuple[str, ...], records: tuple[str, ...], show_err
     help="Saved `blocks` and `extract` JSON Lines to score instead of running the pipeline; repeatable.",
 )
 @click.option("--show-errors", is_flag=True, help="List the facts missed (FN) and the false positives (FP).")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Report for people or for machines.",
-)
+@_FORMAT
 def eval_tables_command(
     gold_paths: tuple[str, ...], pdf_root: str | None, outputs: tuple[str, ...], show_errors: bool, fmt: str
 ) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pipeline.review.eval_report import score_to_json
 from pipeline.review.evaluate import Score
 from pipeline.review.table_eval import HEADLINE_KINDS, CellFact, TableEvaluation, TableResult
 
@@ -66,25 +67,14 @@ def table_evaluation_to_text(evaluation: TableEvaluation, show_errors: bool = Fa
     return "\n".join(out) + "\n"
 
 
-def _score_json(score: Score) -> dict[str, Any]:
-    return {
-        "tp": score.tp,
-        "fp": score.fp,
-        "fn": score.fn,
-        "precision": score.precision,
-        "recall": score.recall,
-        "f1": score.f1,
-    }
-
-
 def table_evaluation_to_json(evaluation: TableEvaluation) -> dict[str, Any]:
     """The evaluation as plain JSON: totals, then one object per gold table."""
     return {
         "cells": evaluation.cells,
         "cells_right": evaluation.cells_right,
         "cell_accuracy": evaluation.cell_accuracy,
-        "kinds": {kind: _score_json(evaluation.kind(kind)) for kind in SCORED_KINDS},
-        "headline": _score_json(evaluation.headline),
+        "kinds": {kind: score_to_json(evaluation.kind(kind)) for kind in SCORED_KINDS},
+        "headline": score_to_json(evaluation.headline),
         "tables": [
             {
                 "name": result.gold.name,
@@ -93,7 +83,7 @@ def table_evaluation_to_json(evaluation: TableEvaluation) -> dict[str, Any]:
                 "header_rows": None if result.found is None else result.found.get("header_rows"),
                 "cells": result.cells,
                 "cells_right": result.cells_right,
-                "kinds": {kind: _score_json(result.kinds[kind].score) for kind in SCORED_KINDS},
+                "kinds": {kind: score_to_json(result.kinds[kind].score) for kind in SCORED_KINDS},
             }
             for result in evaluation.tables
         ],
