@@ -2,33 +2,35 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import logging
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import click
 
-from pipeline.batch.progress import stderr_is_terminal
+from pipeline.batch.pool import PoolError, Work, configure_logging
+from pipeline.batch.progress import BatchSummary, stderr_is_terminal
 from pipeline.batch.runner import run_batch
-from pipeline.errors import BulletinsError
-from pipeline.jsonl import line_to_json, open_output
-from pipeline.layout.reading_order import document_blocks
-from pipeline.pdf import open_pdf, read_source
-from pipeline.run import iter_pdf_paths
+from pipeline.errors import Interrupted, OutputRefused
 from pipeline.settings import Settings
 from schemas import json_schema
 
 log = logging.getLogger("bulletins")
 
+# Exit status of a run whose stdout was closed by its reader (`bulletins extract ... | head`):
+# 128 + SIGPIPE, as a shell reports a program ended by a broken pipe.
+BROKEN_PIPE_STATUS = 141
 
-def _setup_logging(quiet: bool) -> None:
-    logging.basicConfig(
-        level=logging.WARNING if quiet else logging.INFO,
-        format="bulletins: %(levelname)s: %(message)s",
-        stream=sys.stderr,
-    )
+
+class Refused(click.ClickException):
+    """A run refused before any work (an output that would destroy a file, or is locked): exit 2."""
+
+    exit_code = 2
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -37,29 +39,94 @@ def cli() -> None:
     """Turn PDF bulletins into JSON Lines of dates, places, counts, amounts and organisations."""
 
 
+def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The options `extract` and `blocks` share: inputs, output, workers and their limits."""
+    options = [
+        click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, readable=False)),
+        click.option("-o", "--output", default=None, help="Write JSON Lines here instead of stdout ('-' is stdout)."),
+        click.option(
+            "--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per core)."
+        ),
+        click.option(
+            "--timeout",
+            type=click.FloatRange(min=0, min_open=True),
+            default=120.0,
+            show_default=True,
+            help="Seconds one document may take; a slower one is failed as `timeout` and the batch goes on.",
+        ),
+        click.option(
+            "--memory-limit",
+            type=click.IntRange(min=64),
+            default=2048,
+            show_default=True,
+            help="Address space of each worker, in MB; a document that needs more is failed as `memory`.",
+        ),
+        click.option("-q", "--quiet", is_flag=True, help="No progress, summary or PDF parser warnings on stderr."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _run(
+    work: Work, paths: tuple[str, ...], output: str | None, settings: Settings, resume: bool, quiet: bool
+) -> BatchSummary:
+    """Run the batch; turn a refusal, a stop by a signal or a closed stdout into a message and an exit status."""
+    try:
+        return run_batch(
+            paths, output, settings, resume=resume, show_progress=not quiet and stderr_is_terminal(), work=work
+        )
+    except OutputRefused as exc:
+        raise Refused(str(exc)) from None
+    except PoolError as exc:
+        raise click.ClickException(str(exc)) from None
+    except Interrupted as exc:
+        kept = " Documents finished so far are kept: run again with --resume to finish." if output else ""
+        click.echo(f"bulletins: stopped by {_signal_name(exc.signum)}.{kept if work == 'extract' else ''}", err=True)
+        sys.exit(exc.exit_status)
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(BROKEN_PIPE_STATUS)
+
+
+def _signal_name(signum: int) -> str:
+    import signal
+
+    return signal.Signals(signum).name
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that flushing it at exit does not fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
+def _settings(
+    issue_date: dt.datetime | None,
+    workers: int | None,
+    timeout: float,
+    memory_limit: int,
+    plugins: tuple[str, ...],
+    quiet: bool,
+) -> Settings:
+    settings = Settings(
+        issue_date=issue_date.date() if issue_date else None,
+        timeout=timeout,
+        memory_limit_mb=memory_limit,
+        plugins=plugins,
+        quiet=quiet,
+    )
+    return dataclasses.replace(settings, workers=workers) if workers else settings
+
+
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("-o", "--output", default=None, help="Write JSON Lines here instead of stdout ('-' is stdout).")
+@batch_options
 @click.option(
     "--issue-date",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
     help="Resolve partial dates ('March 8') against this date (YYYY-MM-DD) for every input.",
-)
-@click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per core).")
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0, min_open=True),
-    default=120.0,
-    show_default=True,
-    help="Seconds one document may take; a slower one is failed as `timeout` and the batch goes on.",
-)
-@click.option(
-    "--memory-limit",
-    type=click.IntRange(min=64),
-    default=2048,
-    show_default=True,
-    help="Address space of each worker, in MB; a document that needs more is failed as `memory`.",
 )
 @click.option("--resume", is_flag=True, help="Keep the documents an interrupted (or earlier) run of -o FILE finished.")
 @click.option(
@@ -69,7 +136,6 @@ def cli() -> None:
     metavar="MODULE",
     help="Import MODULE in every worker (extra extractors); repeatable.",
 )
-@click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
 def extract(
     paths: tuple[str, ...],
     output: str | None,
@@ -90,49 +156,41 @@ def extract(
 
         bulletins extract archive/ -o records.jsonl --workers 4
     """
-    _setup_logging(quiet)
+    configure_logging(quiet)
     if resume and output in (None, "-"):
         raise click.UsageError("--resume needs an output file (-o FILE)")
-    settings = Settings(
-        issue_date=issue_date.date() if issue_date else None,
-        timeout=timeout,
-        memory_limit_mb=memory_limit,
-        plugins=plugins,
-        **({"workers": workers} if workers else {}),
-    )
-    try:
-        summary = run_batch(paths, output, settings, resume=resume, show_progress=not quiet and stderr_is_terminal())
-    except BulletinsError as exc:
-        raise click.ClickException(str(exc)) from None
+    settings = _settings(issue_date, workers, timeout, memory_limit, plugins, quiet)
+    summary = _run("extract", paths, output, settings, resume, quiet)
     if not quiet:
         click.echo(summary.to_text(), err=True, nl=False)
     sys.exit(summary.exit_status)
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("-o", "--output", default=None, help="Write JSON Lines here instead of stdout ('-' is stdout).")
-@click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
-def blocks(paths: tuple[str, ...], output: str | None, quiet: bool) -> None:
+@batch_options
+def blocks(
+    paths: tuple[str, ...],
+    output: str | None,
+    workers: int | None,
+    timeout: float,
+    memory_limit: int,
+    quiet: bool,
+) -> None:
     """Write the text blocks of each PDF, in reading order, as JSON Lines.
+
+    Each PDF gets a `document` line (a failed one for a bad PDF), then its blocks. Documents
+    run in worker processes with the same time and memory limits as `extract`.
 
     Example:
 
         bulletins blocks bulletin.pdf -o blocks.jsonl
     """
-    _setup_logging(quiet)
-    failures = 0
-    with open_output(output) as stream:
-        for path in iter_pdf_paths(paths):
-            try:
-                source = read_source(path)
-                with open_pdf(source) as pdf:
-                    for block in document_blocks(pdf):
-                        stream.write(line_to_json(block.to_line(source.doc_id)) + "\n")
-            except BulletinsError as exc:
-                failures += 1
-                log.warning("%s failed: %s", path, exc)
-    sys.exit(1 if failures else 0)
+    configure_logging(quiet)
+    settings = _settings(None, workers, timeout, memory_limit, (), quiet)
+    summary = _run("blocks", paths, output, settings, False, quiet)
+    if not quiet:
+        click.echo(summary.to_text(), err=True, nl=False)
+    sys.exit(summary.exit_status)
 
 
 @cli.command()

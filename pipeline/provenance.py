@@ -35,7 +35,8 @@ def mention_to_record(mention: Mention, passage: Passage, doc_id: str, part_of: 
     if part_of is not None:
         value = value.model_copy(update={"part_of": part_of})
     model = RECORD_MODELS[mention.kind]
-    return model.model_validate(
+    # RECORD_MODELS maps each kind to its own model, so the result is that kind's record.
+    return model.model_validate(  # type: ignore[return-value]
         {
             "kind": mention.kind,
             "id": record_id(doc_id, block.id, block_start, block_start + mention.end - mention.start, mention.kind),

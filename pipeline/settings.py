@@ -25,6 +25,7 @@ class Settings:
             extractors they register run too (registered extractors run when `extractors` is None).
         strict: Raise on a record that fails validation instead of logging and skipping it
             (tests run strict, so a contract break is a failure, not a lost record).
+        quiet: Workers log warnings only, and the PDF parser's own warnings not at all (-q).
     """
 
     issue_date: dt.date | None = None
@@ -35,6 +36,7 @@ class Settings:
     extractors: tuple[str, ...] | None = None
     plugins: tuple[str, ...] = ()
     strict: bool = False
+    quiet: bool = False
 
     @classmethod
     def resolve(cls, settings: Settings | dict[str, Any] | None) -> Settings:
@@ -45,7 +47,7 @@ class Settings:
         """
         if settings is None:
             return cls()
-        if isinstance(settings, cls):
+        if isinstance(settings, Settings):
             return settings
         known = {f.name for f in dataclasses.fields(cls)}
         unknown = set(settings) - known

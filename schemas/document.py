@@ -47,7 +47,12 @@ class DocumentLine(BaseModel):
 
     kind: Literal["document"] = "document"
     doc_id: str = Field(pattern=r"^sha256:[0-9a-f]{64}$")
-    source: str
+    source: str = Field(
+        description=(
+            "The path as given. A path that is not valid UTF-8 has U+FFFD for each byte that is not, "
+            "and then `source_bytes` holds it exactly."
+        )
+    )
     pages: int = Field(ge=0)
     title: str | None
     issue_date: dt.date | None
@@ -66,6 +71,15 @@ class DocumentLine(BaseModel):
         description=(
             "Source of the earlier input (in output order) with the same bytes. The document was "
             "processed once: its records follow that input's line, none follow this one."
+        ),
+    )
+
+    source_bytes: str | None = Field(
+        default=None,
+        exclude_if=lambda value: value is None,
+        description=(
+            "Only when the path is not valid UTF-8: its bytes percent-encoded (RFC 3986, '/' kept), "
+            "so that `urllib.parse.unquote_to_bytes` gives the exact path back. Absent otherwise."
         ),
     )
 

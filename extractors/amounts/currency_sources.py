@@ -52,7 +52,7 @@ def _sorted_sets(table: dict[str, frozenset[str]]) -> dict[str, list[str]]:
 def build_currency_table() -> CurrencyTable:
     """The table, built from Babel's CLDR data and pycountry."""
     english = Locale("en")
-    territories = sorted(t for t in english.territories if len(t) == 2 and t.isalpha())
+    territories = sorted(t for t in english.territories if isinstance(t, str) and len(t) == 2 and t.isalpha())
     territory_currencies = {t: frozenset(get_territory_currencies(t, REFERENCE_DATE, tender=True)) for t in territories}
     codes = frozenset(c for used in territory_currencies.values() for c in used)
     preferred = {

@@ -364,7 +364,7 @@ def drop_lone_ones(text: str, candidates: Sequence[CountCandidate]) -> list[Coun
     """
     kept = []
     for position, candidate in enumerate(candidates):
-        neighbours = candidates[max(0, position - 1) : position] + candidates[position + 1 : position + 2]
+        neighbours = [*candidates[max(0, position - 1) : position], *candidates[position + 1 : position + 2]]
         in_list = any(_listed_together(text, candidate, other) for other in neighbours)
         if not candidate.lone_one or in_list:
             kept.append(candidate)

@@ -153,9 +153,11 @@ class DocumentDates:
         tense = sentence_tense(self.passages[found.position], found.candidate)
         month_start = issue_date.replace(day=1)
         month_end = issue_date.replace(day=calendar.monthrange(issue_date.year, issue_date.month)[1])
-        if tense == "past" and (value.start or value.end) > month_end:
+        first = value.start if value.start is not None else value.end
+        last = value.end if value.end is not None else value.start
+        if tense == "past" and first is not None and first > month_end:
             return -1
-        if tense == "future" and (value.end or value.start) < month_start:
+        if tense == "future" and last is not None and last < month_start:
             return 1
         return 0
 

@@ -81,8 +81,7 @@ class Vocabulary:
     @classmethod
     def from_tables(cls) -> Vocabulary:
         """Build the word patterns once from the tables."""
-        abbreviations = [n for n in words.MONTHS if len(n) <= 4 and n not in ("may", "june", "july")]
-        full = [n for n in words.MONTHS if n not in abbreviations]
+        abbreviations, full = list(words.MONTH_ABBREVIATIONS), list(words.MONTH_NAMES)
         month = rf"(?P<month>(?:{_capitalised(full)})(?!\w)|(?:{_capitalised(abbreviations)})(?:\.|(?!\w)))"
         return cls(
             month=month,
@@ -229,7 +228,7 @@ def text_to_point(text: str) -> Point | None:
     """
     text = " ".join(text.split())
     if re.fullmatch(DAY, text):
-        return Point(text, "day", day=int(re.match(r"\d+", text).group()))
+        return Point(text, "day", day=int(re.sub(r"\D", "", text)))  # "15th" → 15
     for name, pattern in point_patterns():
         match = pattern.fullmatch(text)
         if match:
@@ -248,7 +247,8 @@ def _match_to_point(name: str, match: re.Match[str]) -> Point:
     year = _number(groups.get("year"))
     text = match.group()
     if name == "numeric":
-        return Point(text, "numeric", year=int(re.search(BARE_YEAR, text).group()))
+        year_match = re.search(BARE_YEAR, text)
+        return Point(text, "numeric", year=int(year_match.group()) if year_match else None)
     if name in ("day_first", "month_first"):
         return Point(text, "day", day=int(groups["day"]), month=month, year=year)
     if name == "quarter":

@@ -128,6 +128,7 @@ def point_to_bounds(point: Point, order: DateOrder = "DMY") -> Bounds | None:
     if year is None:
         return None
     try:
+        day: dt.date | None
         if point.shape == "day" and point.month is not None:
             if point.text.isdigit():
                 day = dt.date(year, point.month, point.day or 0)

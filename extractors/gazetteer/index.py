@@ -17,7 +17,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Literal
+from typing import Literal, cast
 
 from extractors.data import read_data
 from schemas.values import PlaceValue
@@ -165,13 +165,13 @@ def row_to_entry(row: Sequence[str]) -> GazetteerEntry:
     kind, name, country, geonames_id, lat, lon, population, code = row[:8]
     return GazetteerEntry(
         name,
-        kind,
+        cast(PlaceType, kind),  # the generated table writes only the five types
         country or None,
         _number(geonames_id),
         _number(lat, float),
         _number(lon, float),
         int(population or 0),
-        code or None,  # type: ignore[arg-type]
+        code or None,
     )
 
 

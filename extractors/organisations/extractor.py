@@ -418,8 +418,8 @@ def collect_acronyms(
     used = {d.short for found in definitions.values() for d in found}
     for passage in passages:
         for match in pattern.finditer(passage.text):
-            entry = registry.get(match.group("acronym"))
-            used.add(entry.acronym if entry is not None else match.group("acronym"))
+            known = registry.get(match.group("acronym"))
+            used.add(known.acronym if known is not None else match.group("acronym"))
     return Acronyms(names, by_name, frozenset(used)), definitions
 
 
@@ -692,14 +692,14 @@ class OrganisationRules(Extractor):
             if overlaps(start, end, taken):
                 continue
             name = " ".join(text[start:end].split())
-            acronym = acronyms.acronym_of(name)
+            found_acronym = acronyms.acronym_of(name)
             mentions.append(
                 Mention(
                     passage.index,
                     start,
                     end,
                     "organisation",
-                    OrganisationValue(name=name, acronym=acronym),
+                    OrganisationValue(name=name, acronym=found_acronym),
                     self.name,
                     CONFIDENCE["name"],
                 )

@@ -356,7 +356,7 @@ def iter_candidates(doc: Doc, gazetteer: Gazetteer, names: NameSpans, countries:
         names: The passage's gazetteer names (`iter_name_spans`), found once per passage.
         countries: The document's countries (`document_countries`).
     """
-    candidates = [Candidate(start, end, entries) for start, end, entries in names]
+    candidates = [Candidate(start, end, tuple(entries)) for start, end, entries in names]
     taken = {i for c in candidates for i in range(c.start, c.end)}
     candidates += [Candidate(start, end, ()) for start, end in iter_unknown_admin_spans(doc, taken)]
     taken = {i for c in candidates for i in range(c.start, c.end)}
@@ -528,9 +528,12 @@ class PlaceGazetteer(Extractor):
                 continue
             value, confidence = candidate.chosen.to_value(), candidate.confidence
             key = fold(doc[candidate.start : candidate.end].text)
-            site = heads.get(key) if not candidate.suffix else None
-            if site is not None and names_site(candidate, site, key, countries):
-                value, confidence = GazetteerEntry(site.name, "site", site.country).to_value(), CONFIDENCE["unknown"]
+            named_site = heads.get(key) if not candidate.suffix else None
+            if named_site is not None and names_site(candidate, named_site, key, countries):
+                value, confidence = (
+                    GazetteerEntry(named_site.name, "site", named_site.country).to_value(),
+                    CONFIDENCE["unknown"],
+                )
             mentions.append(Mention(passage.index, span.start_char, end, "place", value, self.name, confidence))
         for start, end, capital in iter_capital_mentions(doc, gazetteer):
             mentions.append(

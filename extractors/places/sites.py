@@ -277,10 +277,10 @@ def iter_site_spans(
         names = list(QUOTED_NAME.finditer(text, match.start("names"), match.end("names")))
         if not match.group("noun").lower().endswith("s"):
             names = names[-1:]
-        for name in names:
-            value = name.group(1).strip()
+        for quoted in names:
+            value = quoted.group(1).strip()
             if value[:1].isupper() and len(value.split()) <= 5:
-                yield name.start(1), name.start(1) + len(value), match.end(), value
+                yield quoted.start(1), quoted.start(1) + len(value), match.end(), value
     for match in PLAIN_SITE.finditer(text):
         words = match.group("name").split()
         while words and words[0].lower().rstrip(".") in SKIPPED_SITE_WORDS:

@@ -11,7 +11,8 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.gazetteer.index import Gazetteer, GazetteerEntry, fold
+from extractors.dates.words import CALENDAR_NAMES
+from extractors.gazetteer.index import Gazetteer, GazetteerEntry, PlaceType, fold
 from extractors.gazetteer.matching import ADMIN_SUFFIXES, POSSESSIVES, is_upper_text
 from extractors.places.appositions import is_language
 
@@ -78,7 +79,7 @@ LIST_JOINERS = frozenset({",", "and", "or", "&"})
 # Division", "the Member States"); only a known place before them is one ("Chattogram Division").
 KNOWN_ONLY_SUFFIXES = frozenset({"state", "states", "division", "divisions"})
 # The place type of a name the gazetteer lacks, by the model's entity label.
-NER_TYPES = {"GPE": "city", "LOC": "region", "FAC": "site"}
+NER_TYPES: dict[str, PlaceType] = {"GPE": "city", "LOC": "region", "FAC": "site"}
 # The model's labels of names that are not places, for a name listed with places ("from Thimphu
 # and Monday", "from Osh and Dmitry Ivanov"; PERSON only for a name of several words, see `is_listed_name`).
 NOT_PLACE_LABELS = frozenset(
@@ -100,29 +101,7 @@ NOT_PLACE_LABELS = frozenset(
         "CARDINAL",
     }
 )
-CALENDAR_WORDS = frozenset(
-    {
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    }
-)
+CALENDAR_WORDS = CALENDAR_NAMES
 # Zipf frequency below which a capitalised word is too rare to be English (about once in a million
 # words): a listed name must be made of such words ("Gelephu"; "Phuentsholing", which the tagger
 # calls a verb for its "-ing"), not of "Police", "Save", "Monday" or "Interpol".

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from pipeline.review.diff import DEFAULT_IGNORED, DiffInputError, DiffOptions, diff_files, read_jsonl
+from pipeline.review.diff import DEFAULT_IGNORED, DiffInputError, DiffOptions, DocumentMode, diff_files, read_jsonl
 from pipeline.review.diff_report import diff_to_json, diff_to_text
 from pipeline.review.eval_report import evaluation_to_json, evaluation_to_text
 from pipeline.review.evaluate import evaluate_files
@@ -64,7 +64,7 @@ def diff_command(
     old: str,
     new: str,
     fmt: str,
-    documents: str,
+    documents: DocumentMode,
     positions: bool,
     ignored: tuple[str, ...],
     strict: bool,

@@ -341,7 +341,8 @@ def compare_fields(
 ) -> tuple[tuple[FieldChange, ...], tuple[FieldChange, ...]]:
     """Changed fields of a pair, split into changes and (when positions do not count) moves."""
     positions = BLOCK_POSITIONS if new.kind == "block" else RECORD_POSITIONS
-    changes, moves = [], []
+    changes: list[FieldChange] = []
+    moves: list[FieldChange] = []
     for field in sorted(set(old.fields) | set(new.fields)):
         # doc_id is the document key, or reported once on the document line.
         if (field in ("kind", "doc_id") and new.kind != "document") or options.is_ignored(field):

@@ -93,17 +93,18 @@ def iter_group_lines(group: Group, style: Callable[..., str], show_moves: bool) 
     yield f"  {style(group.kind, bold=True)}  {counts}"
     listed: list[tuple[int, str, Iterable[str]]] = []
     for pair in changed + (moved if show_moves else ()):
-        details = [f"        {c.field}: {show_change(c)}" for c in pair.changes]
-        details += [f"        {c.field}: {show_change(c)} (moved)" for c in pair.moves]
+        details = [f"        {c.field}: {show_change(c)}" for c in pair.changes] + [
+            f"        {c.field}: {show_change(c)} (moved)" for c in pair.moves
+        ]
         mark = style("~", fg="yellow") if pair.changes else style(">", fg="cyan")
         listed.append((pair.new.index, f"    {mark} {where(pair.new)}".rstrip(), details))
     for entry in group.removed:
         listed.append((entry.index, style(f"    - {where(entry)}: {value_summary(entry)}", fg="red"), ()))
     for entry in group.added:
         listed.append((entry.index, style(f"    + {where(entry)}: {value_summary(entry)}", fg="green"), ()))
-    for _, head, details in sorted(listed, key=lambda item: item[0]):
+    for _, head, lines in sorted(listed, key=lambda item: item[0]):
         yield head
-        yield from details
+        yield from lines
 
 
 def summary_table(summary: Mapping[str, KindSummary]) -> list[str]:
