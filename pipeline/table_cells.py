@@ -3,8 +3,8 @@
 Running text is read passage by passage; a table is read cell by cell (`extractors.tables`):
 figures become counts and amounts under their column's header, whole row labels become places.
 Header cells and cells of words are also handed to the running-text extractors as passages of
-their own (a date in "Week 3 (13-19 Jan)", a country in "China (new)", an organisation in a
-cell of prose), run together with the document's passages so that the document's context (its
+their own (a date in "Week 3 (13-19 Jan)", a country in "China (new)", a count in "13 Health
+facilities supported"), run together with the document's passages so that the document's context (its
 countries, its acronyms) applies to them.
 
 A record from a cell carries `cell` (row and column in the block's `rows`), its box is the
@@ -49,10 +49,9 @@ TITLE_ROLES = frozenset({"heading", "caption"})
 COUNTED_WHOLES = COLLECTIVE | {"population", "people", "households", "families"}
 # How many heading or caption blocks right above a table make its title.
 TITLE_BLOCKS = 2
-# A cell of at least this many words is prose: its counts and amounts are read as running text's.
-PROSE_WORDS = 5
-# Kinds the running-text extractors may give from a cell that is not prose.
-SHORT_CELL_KINDS = frozenset({"place", "date", "organisation"})
+# Kinds the running-text extractors may give from a header cell ("China (new)", "Week 3 (13-19 Jan)"):
+# a header's numbers ("Population (10,000s)") say what the figures below are, not how many.
+HEADER_KINDS = frozenset({"place", "date", "organisation"})
 
 
 @dataclasses.dataclass(frozen=True)
@@ -185,11 +184,8 @@ def _table_facts(view: TableView, gazetteer: Gazetteer, language: _Language) -> 
 
 
 def _keeps(cell: CellPlace, mention: Mention) -> bool:
-    """Whether a running-text extractor's mention in a cell stands: counts and amounts only in prose."""
-    if mention.kind in SHORT_CELL_KINDS:
-        return True
-    text = cell.view.text(cell.row, cell.column)
-    return cell.row >= cell.view.header_rows and len(text.split()) >= PROSE_WORDS
+    """Whether a running-text extractor's mention in a cell stands: no counts or amounts from headers."""
+    return mention.kind in HEADER_KINDS or cell.row >= cell.view.header_rows
 
 
 def _record(

@@ -57,7 +57,12 @@ class TableSettings:
         enabled: Whether tables are looked for at all (off: every word is running text, as
             before tables were read; the layout benchmark times both).
         min_filled: Fewest cells with words a table has.
+        filled_share: Least share of a table's cells that hold words (a figure's callout boxes
+            leave most of the grid they draw empty).
         panel_lines: A cell with more text lines than this is a panel of a layout box, not a cell.
+        panel_words: So is a cell with more words than this (a paragraph).
+        unruled_cell_words: Most words a cell of an unruled table holds (one line of a cell,
+            not a line of prose beside an infographic).
         prose_words: A table whose cells hold more words than this (median) is paragraphs in boxes.
         phrase_gap: A gap between words wider than this share of their size separates two cells
             of an unruled table's line.
@@ -69,7 +74,10 @@ class TableSettings:
 
     enabled: bool = True
     min_filled: int = 4
+    filled_share: float = 0.4
     panel_lines: int = 12
+    panel_words: int = 50
+    unruled_cell_words: int = 10
     prose_words: float = 12.0
     phrase_gap: float = 0.8
     gutter: float = 0.8
@@ -296,8 +304,12 @@ def _set_alike(a: Line, b: Line) -> bool:
 
 
 def is_panels(grid: Grid, settings: TableSettings) -> bool:
-    """Whether a ruled grid is a layout box cut into panels: some cell holds whole columns of lines."""
-    return any(len(region_lines(cell.words)) > settings.panel_lines for cell in grid.cells if cell.words)
+    """Whether a ruled grid is a layout box cut into panels: some cell holds a column of lines or a paragraph."""
+    return any(
+        len(cell.words) > settings.panel_words or len(region_lines(cell.words)) > settings.panel_lines
+        for cell in grid.cells
+        if cell.words
+    )
 
 
 def is_table(grid: Grid, settings: TableSettings, ruled: bool) -> bool:
@@ -311,9 +323,13 @@ def is_table(grid: Grid, settings: TableSettings, ruled: bool) -> bool:
     filled = [cell for cell in grid.cells if cell.words]
     if grid.row_count < 2 or grid.column_count < 2 or not grid.regular or len(filled) < settings.min_filled:
         return False
+    if len(filled) < settings.filled_share * len(grid.cells):
+        return False
     if statistics.median(len(cell.words) for cell in filled) > settings.prose_words:
         return False
     if not ruled:
+        if any(len(cell.words) > settings.unruled_cell_words for cell in filled):
+            return False
         wide = sum(1 for row in range(grid.row_count) if sum(1 for c in filled if c.row == row) > 1)
         return wide >= settings.min_lines and _has_figure_column(grid, settings)
     return True

@@ -151,6 +151,8 @@ def test_tables_unruled_table_is_found_by_its_columns(tmp_path: Path) -> None:
         pytest.param("two-columns", id="two-columns-of-prose"),
         pytest.param("ragged", id="ragged-grid"),
         pytest.param("panels", id="ruled-panels-of-prose"),
+        pytest.param("callouts", id="figure-callout-boxes"),
+        pytest.param("paragraph-cell", id="paragraph-in-a-ruled-layout"),
     ],
 )
 def test_tables_what_is_no_table_stays_text(tmp_path: Path, kind: str) -> None:
@@ -191,6 +193,28 @@ def test_tables_what_is_no_table_stays_text(tmp_path: Path, kind: str) -> None:
             for r in range(3):
                 for c in range(3):
                     text(pdf, y, 76 + c * 100, 113 + r * 18, f"w{r}{c}")
+        elif kind == "callouts":
+            # A 4 x 4 grid of leader lines with a label in four of its sixteen cells.
+            for index in range(5):
+                pdf.line(72, y(100 + index * 30), 472, y(100 + index * 30))
+                pdf.line(72 + index * 100, y(100), 72 + index * 100, y(220))
+            for index, label in enumerate(["Nut case", "Keyway", "Threaded core", "Locking shoulder"]):
+                text(pdf, y, 76 + index * 100, 118 + index * 30, label)
+        elif kind == "paragraph-cell":
+            pdf.rect(72, y(300), 450, 200)
+            pdf.line(72, y(130), 522, y(130))
+            pdf.line(160, y(100), 160, y(300))
+            text(pdf, y, 76, 118, "Kenya")
+            text(pdf, y, 164, 118, "Rain in March and April")
+            text(pdf, y, 76, 148, "Climate")
+            for index in range(8):
+                text(
+                    pdf,
+                    y,
+                    164,
+                    148 + index * 14,
+                    f"Below-average rain is likely in the north, line {index} of the note.",
+                )
         else:
             pdf.rect(72, y(520), 450, 420)
             pdf.line(297, y(100), 297, y(520))
