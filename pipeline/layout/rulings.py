@@ -104,7 +104,8 @@ def shown_rects(rects: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """The rectangles whose edges a reader sees.
 
     Left out: fills in white without a stroke, and fills lying inside a larger fill of the same
-    colour (a text line's shading drawn over its cell's shading shows no edge).
+    colour (a text line's shading drawn over its cell's shading shows no edge). Thin rectangles
+    are rules and always shown.
     """
     kept = []
     by_color: dict[str, list[Box]] = {}
@@ -114,7 +115,8 @@ def shown_rects(rects: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         box = next(iter(_boxes([rect])))
         color = rect.get("color")
-        if rect.get("fill") and not rect.get("stroke") and color is not None:
+        area = min(box[2] - box[0], box[3] - box[1]) >= THIN
+        if area and rect.get("fill") and not rect.get("stroke") and color is not None:
             larger = by_color.setdefault(color, [])
             if any(_within(box, other) for other in larger):
                 continue

@@ -204,8 +204,11 @@ def line_band_cuts(ys: Sequence[float], xs: Sequence[float], words: Sequence[Wor
     ruled every few lines. Multi-line headers and cells of prose keep their band.
     """
     cuts: list[float] = []
+    by_band: dict[int, list[Word]] = {}
+    for word in words:
+        by_band.setdefault(bisect.bisect_right(ys, _centre(word)[1]) - 1, []).append(word)
     for index in range(len(ys) - 1):
-        inside = [w for w in words if ys[index] <= _centre(w)[1] < ys[index + 1]]
+        inside = by_band.get(index, [])
         bands = _line_bands(inside)
         if len(bands) < 2:
             continue

@@ -19,6 +19,7 @@ table of its own.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import statistics
 from collections.abc import Iterator, Sequence
 
@@ -45,6 +46,8 @@ SHORT_LINE = 6
 MAX_TITLE_LINES = 2
 # A full-width row above a table set this much larger than the table is the page's title.
 TITLE_SIZE = 1.5
+# Height (points) of the bands a candidate's cells are indexed by, to find a word's cells fast.
+BAND = 10.0
 # Boundaries closer than this (points) are one.
 SAME_BOUNDARY = 1.0
 
@@ -149,16 +152,25 @@ class RuledCandidate:
     def box(self) -> Box:
         return (self.xs[0], self.ys[0], self.xs[-1], self.ys[-1])
 
+    @functools.cached_property
+    def _bands(self) -> dict[int, list[Box]]:
+        """The cells by the horizontal bands (`BAND` points high) they reach into."""
+        bands: dict[int, list[Box]] = {}
+        for cell in self.cells:
+            for band in range(int(cell[1] // BAND), int(cell[3] // BAND) + 1):
+                bands.setdefault(band, []).append(cell)
+        return bands
+
     def holds(self, word: Word) -> bool:
         """Whether a word lies in the cells: its centre in one, its ends within the cells level with it.
 
         A word that crosses the table's outer rulings (a bullet of the next column set against
         the table) is not the table's.
         """
-        if not any(_inside(cell, word) for cell in self.cells):
-            return False
         middle = (word.top + word.bottom) / 2
-        level = [cell for cell in self.cells if cell[1] <= middle <= cell[3]]
+        level = [cell for cell in self._bands.get(int(middle // BAND), ()) if cell[1] <= middle <= cell[3]]
+        if not any(_inside(cell, word) for cell in level):
+            return False
         return min(c[0] for c in level) - OVERHANG <= word.x0 and word.x1 <= max(c[2] for c in level) + OVERHANG
 
 
