@@ -7,8 +7,8 @@ their own (a date in "Week 3 (13-19 Jan)", a country in "China (new)", a count i
 facilities supported"), run together with the document's passages so that the document's context (its
 countries, its acronyms) applies to them.
 
-A record from a cell carries `cell` (row and column in the block's `rows`), its box is the
-mention's glyphs in the cell, and its sentence is the row read as text ("Region: Oromia;
+A record from a cell carries `cell` (row and column in the block's `rows`), its boxes are the
+mention's glyphs in the cell, line by line, and its sentence is the row read as text ("Region: Oromia;
 Confirmed cases: 412").
 """
 
@@ -36,7 +36,7 @@ from extractors.tables.reader import (
     passage_cells,
 )
 from pipeline.layout.blocks import Block
-from pipeline.layout.textmap import TextMap, round_box_outward
+from pipeline.layout.textmap import TextMap, round_box_outward, union_boxes
 from pipeline.passages import Passage
 from pipeline.provenance import collapse, record_id
 from schemas.records import RECORD_MODELS, Record
@@ -200,14 +200,18 @@ def _record(
     assert table is not None
     text: TextMap = table.texts[cell.row][cell.column]
     offset = table.offsets[cell.row][cell.column]
-    box = text.span_box(start, end) or block.bbox
+    boxes = tuple(round_box_outward(box) for box in text.span_line_boxes(start, end)) or (
+        round_box_outward(block.bbox),
+    )
     record = RECORD_MODELS[kind].model_validate(
         {
             "kind": kind,
             "id": record_id(doc_id, block.id, offset + start, offset + end, kind),
             "doc_id": doc_id,
             "page": block.page,
-            "bbox": round_box_outward(box),
+            # Rounding outward commutes with the union, so `bbox` is exactly the union of `boxes`.
+            "bbox": union_boxes(boxes),
+            "boxes": boxes,
             "block": block.id,
             "section": block.section,
             "text": collapse(text.text[start:end]),

@@ -98,12 +98,14 @@ class TableCells:
         for index, row in enumerate(texts):
             if index:
                 builder.append(ROW_SEPARATOR, None)
+                builder.new_line()
             starts = []
             for position, cell in enumerate(row):
                 if position:
                     builder.append(CELL_SEPARATOR, None)
                 starts.append(len(builder))
-                builder.extend(list(cell.text), list(cell.boxes))
+                for char, box in zip(cell.text, cell.boxes, strict=True):
+                    builder.append(char, box)
             offsets.append(tuple(starts))
         cells = cls(
             tuple(tuple(row) for row in texts),
