@@ -33,6 +33,8 @@ from pipeline.layout.table_grid import Grid, GridCell, build_grid, line_band_cut
 from pipeline.layout.textmap import Box
 from pipeline.layout.words import PageText, Word
 
+# Footnote marks that a table cell keeps in its text.
+SYMBOL_MARKS = frozenset("*†‡§¶")
 # Intersection tolerance (points) of pdfplumber's lines strategy.
 INTERSECTION = 3.0
 # How close (points) a ruling's end must come to another ruling to meet it.
@@ -449,7 +451,8 @@ def find_tables(
 
     Args:
         page: The page's glyphs and shapes.
-        text: Its words in the main reading direction (furniture and line numbers left out).
+        text: Its words in the main reading direction (line numbers and footnote markers left out;
+            its symbol markers are read back into the cells they stand in).
         body_size: The document's body font size.
         settings: Thresholds (defaults when None).
 
@@ -459,7 +462,10 @@ def find_tables(
     settings = settings or TableSettings()
     if not settings.enabled:
         return []
-    words = list(text.words)
+    # A cell prints its footnote mark ("Confirmed* cases", "China*"): the symbol marks kept out of
+    # running text come back into cells (the figure reader skips them); a raised digit stays out,
+    # since glued to a figure it would read as one of its digits.
+    words = [*text.words, *(m for m in text.markers if m.text[:1] in SYMBOL_MARKS)]
     edges = page_rulings(page, text.direction)
     tables: list[Table] = []
     for candidate in ruled_candidates(edges) if edges else []:

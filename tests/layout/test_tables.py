@@ -256,3 +256,25 @@ def test_table_grid_cuts_bands_of_aligned_records() -> None:
     assert len(line_band_cuts(ys, xs, words)) == 2
     headers = [word("Confirmed", 105, 2), word("cases", 105, 14), word("Province", 5, 8)]
     assert line_band_cuts(ys, xs, headers) == []  # a two-line header is one row
+
+
+def test_tables_cells_keep_their_footnote_marks(tmp_path: Path) -> None:
+    """A raised "*" glued to a cell's word is printed in the cell (running text leaves such marks out)."""
+
+    def draw(pdf, y):
+        rows = [
+            ["Region", "Confirmed", "Deaths"],
+            ["Oromia", "412", "3"],
+            ["Amhara", "1,208", "12"],
+            ["Afar", "97", "1"],
+        ]
+        ruled_table(pdf, y, rows, 100, [150, 120, 80])
+        # Raised 3 points above the row's baseline, glued to the end of "Confirmed" and of "1,208".
+        for left, baseline in ((226 + 46.12, 113 - 3), (226 + 25.02, 149 - 3)):
+            pdf.setFont("Helvetica", 6)
+            pdf.drawString(left, y(baseline), "*")
+        pdf.setFont("Helvetica", 10)
+
+    (table,) = [b.table for b in blocks_of(draw_pdf(tmp_path / "marks.pdf", draw)) if b.table is not None]
+    assert table.rows[0][1] == "Confirmed*"
+    assert table.rows[2][1] == "1,208*"
