@@ -19,8 +19,9 @@ from pipeline.layout.blocks import Block
 from pipeline.layout.sentence_ends import ends_sentence
 from pipeline.layout.textmap import Box
 
-# Footers carry page numbers and repeats, never facts of their own.
-SKIPPED_ROLES = frozenset({"footer"})
+# Footers carry page numbers and repeats, never facts of their own; a table is read cell by cell
+# with its headers (`pipeline.table_cells`), not as running text.
+SKIPPED_ROLES = frozenset({"footer", "table"})
 # A header (masthead issue line, running title) is read once, where its text first appears: it can
 # name the publishing office or the issue, but repeating it on every page adds nothing.
 ONCE_ROLES = frozenset({"header"})

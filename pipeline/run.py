@@ -27,6 +27,7 @@ from pipeline.pdf import SourceFile, metadata_date, metadata_title, open_pdf, re
 from pipeline.provenance import mention_ids, mention_to_record
 from pipeline.safe_text import clean_text
 from pipeline.settings import Settings
+from pipeline.table_cells import read_tables, table_records
 from pipeline.title import document_title
 from pipeline.version import pipeline_version
 from schemas import BlockLine, DocumentError, DocumentLine, Record
@@ -145,6 +146,28 @@ def valid_records(
             log.error("invalid %s record skipped (bug) in %s page %d: %s", mention.kind, doc_id, page, exc)
 
 
+def extract_records(layout: Layout, context: DocumentContext, settings: Settings) -> list[Record]:
+    """The records of a document's running text and of its tables, in reading order."""
+    nlp = load_nlp()
+    passages = list(iter_passages(layout.blocks, nlp))
+    tables = read_tables(layout.blocks, nlp, first_index=len(passages))
+    mentions = run_extractors([*passages, *tables.passages], context, settings)
+    text_mentions = in_reading_order([m for m in mentions if not tables.owns(m)], passages, layout.blocks)
+    doc_id = layout.source.doc_id
+    cell_records = table_records(tables, [m for m in mentions if tables.owns(m)], doc_id, settings.strict)
+    if not cell_records:
+        return list(valid_records(text_mentions, passages, doc_id, settings))
+    positions = {block.id: position for position, block in enumerate(layout.blocks)}
+    keyed: list[tuple[tuple[int, int, int, int], Record]] = [
+        ((positions[record.block], index, 0, 0), record)
+        for index, record in enumerate(valid_records(text_mentions, passages, doc_id, settings))
+    ]
+    keyed.extend(
+        ((positions[block], row, column, start), record) for (block, row, column, start), record in cell_records
+    )
+    return [record for _, record in sorted(keyed, key=lambda item: item[0])]
+
+
 def extract_document(path: str | Path, settings: Settings | dict | None = None) -> DocumentResult:
     """Process one PDF.
 
@@ -164,9 +187,7 @@ def extract_document(path: str | Path, settings: Settings | dict | None = None) 
     context = DocumentContext(issue_date=issue_date, issue_date_given=settings.issue_date is not None)
     records: tuple[Record, ...] = ()
     if layout.language in (None, ENGLISH):
-        passages = list(iter_passages(layout.blocks, load_nlp()))
-        mentions = in_reading_order(run_extractors(passages, context, settings), passages, layout.blocks)
-        records = tuple(valid_records(mentions, passages, layout.source.doc_id, settings))
+        records = tuple(extract_records(layout, context, settings))
     else:
         # The English model reads any text as English and would write garbage records.
         log.info("%s is in %r, not English: no records extracted", layout.source.name, layout.language)

@@ -6,6 +6,7 @@ from schemas.export import LINE_ADAPTER, Line, json_schema, parse_line
 from schemas.records import (
     RECORD_KINDS,
     AmountRecord,
+    CellRef,
     CountRecord,
     DateRecord,
     OrganisationRecord,
@@ -32,6 +33,7 @@ __all__ = [
     "AmountValue",
     "BBox",
     "BlockLine",
+    "CellRef",
     "CountRecord",
     "CountValue",
     "DateRecord",

@@ -16,6 +16,21 @@ from schemas.values import (
 )
 
 RecordKind = Literal["date", "place", "count", "amount", "organisation"]
+
+
+class CellRef(BaseModel):
+    """Where in a table block a record was read: 0-based row and column of the block's `rows`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    row: int = Field(ge=0)
+    column: int = Field(ge=0)
+
+
+def _absent(value: object) -> bool:
+    return value is None
+
+
 RECORD_KINDS: tuple[RecordKind, ...] = ("date", "place", "count", "amount", "organisation")
 # Boxes are written rounded to 0.01 pt; a union computed by another producer may differ by that.
 BOX_TOLERANCE = 0.011
@@ -43,6 +58,14 @@ class _RecordBase(BaseModel):
             "One [x0, top, x1, bottom] per line the mention covers, in reading order; `bbox` is "
             "their union. Null in lines written before contract v1.1 and by producers that do not "
             "box lines."
+        ),
+    )
+    cell: CellRef | None = Field(
+        default=None,
+        exclude_if=_absent,
+        description=(
+            "For a record read from a table cell (v1.1): the cell's row and column in the table block's "
+            "`rows`; its sentence is then the row read as text. Absent otherwise."
         ),
     )
 

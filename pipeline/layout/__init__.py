@@ -2,8 +2,9 @@
 
 The steps, one module each, in the order they run: glyphs and shapes of a page (`glyphs`),
 words in their reading direction (`words`), margin line numbers left out (`line_numbers`),
-running headers and footers found across pages (`furniture`), sidebar panels and figure frames
-(`frames`), columns by a recursive XY-cut (`columns`), lines and paragraphs (`paragraphs`),
+running headers and footers found across pages (`furniture`), tables drawn by rulings or set in
+aligned columns (`rulings`, `tables`, `table_grid`, `table_blocks`), sidebar panels and figure
+frames (`frames`), columns by a recursive XY-cut (`columns`), lines and paragraphs (`paragraphs`),
 roles (`roles`), the article of each block with panels placed after the article they sit beside
 (`sections`), and text repair (`repair`). `reading_order` runs them over a document; `blocks`
 and `textmap` hold what they produce.

@@ -2,8 +2,8 @@
 
 pdfplumber's `page.chars` turns every object of the page into a dictionary of some twenty
 resolved attributes; for a text-heavy page that costs as much as parsing the page itself. Layout
-needs only position, text, font and size of glyphs, and the boxes of rectangles, curves and
-images, so they are read here straight from the tree pdfplumber builds (`page.layout`), in the
+needs only position, text, font and size of glyphs, and the boxes of rectangles, curves, lines
+and images, so they are read here straight from the tree pdfplumber builds (`page.layout`), in the
 same coordinates and under the same keys pdfplumber uses (`x0`, `top`, `x1`, `bottom`, ...).
 """
 
@@ -21,6 +21,25 @@ from pipeline.safe_text import clean_text
 PdfObject = dict[str, Any]
 """One glyph or shape in pdfplumber's object shape, keys limited to what layout reads."""
 
+# White in the grey, RGB and CMYK colour spaces.
+_WHITES = ((1,), (1, 1, 1), (0, 0, 0, 0))
+
+
+def _color_key(color: object) -> str:
+    """A fill colour as a comparable string (components rounded)."""
+    values = color if isinstance(color, (tuple, list)) else (color,)
+    return ",".join(f"{v:.3f}" if isinstance(v, (int, float)) else str(v) for v in values)
+
+
+def is_white(color: object) -> bool:
+    """Whether a fill colour is white: a shape filled white on a white page is not seen."""
+    values = color if isinstance(color, (tuple, list)) else (color,)
+    try:
+        numbers = tuple(float(v) for v in values)
+    except (TypeError, ValueError):
+        return False  # a pattern or a named colour space: assume it shows
+    return numbers in _WHITES
+
 
 @dataclasses.dataclass(frozen=True)
 class PageObjects:
@@ -31,9 +50,12 @@ class PageObjects:
         width: Page width in points.
         height: Page height in points.
         chars: Glyphs with text, box, `doctop`, `upright`, `size`, `fontname` and `matrix`.
-        rects: Rectangles with box, `stroke` and `fill`.
-        curves: Curves (and polygons) with box, `stroke` and `fill`.
+        rects: Rectangles with box, `stroke`, `fill`, `color` (of the fill, None when not filled)
+            and `white` (filled white and not stroked: invisible on a white page).
+        curves: Curves (and polygons) with box, `stroke`, `fill` and `outline` (every point lies on
+            the box's sides: the path draws a rectangle, perhaps with a frame's thickness).
         images: Images with their box.
+        lines: Straight lines (rules) with their box.
     """
 
     page_number: int
@@ -43,6 +65,20 @@ class PageObjects:
     rects: tuple[PdfObject, ...]
     curves: tuple[PdfObject, ...]
     images: tuple[PdfObject, ...]
+    lines: tuple[PdfObject, ...] = ()
+
+
+# How far (points) a path's points may lie from its box's sides for it to draw that box.
+OUTLINE_TOLERANCE = 2.0
+
+
+def _traces_box(curve: LTCurve) -> bool:
+    """Whether every point of a path lies on (or next to) a side of its bounding box."""
+    x0, y0, x1, y1 = curve.bbox
+    tolerance = OUTLINE_TOLERANCE
+    return all(
+        min(abs(x - x0), abs(x - x1)) <= tolerance or min(abs(y - y0), abs(y - y1)) <= tolerance for x, y in curve.pts
+    )
 
 
 def _iter_leaves(objects: list[LTComponent]) -> Iterator[LTComponent]:
@@ -76,6 +112,7 @@ def read_page(page: pdfplumber.page.Page) -> PageObjects:
     rects: list[PdfObject] = []
     curves: list[PdfObject] = []
     images: list[PdfObject] = []
+    lines: list[PdfObject] = []
 
     def box(obj: LTComponent) -> PdfObject:
         top = height - obj.y1 + mb_top
@@ -103,9 +140,13 @@ def read_page(page: pdfplumber.page.Page) -> PageObjects:
             )
             chars.append(item)
         elif isinstance(obj, LTRect):
-            rects.append({**box(obj), "stroke": obj.stroke, "fill": obj.fill})
-        elif isinstance(obj, LTCurve) and not isinstance(obj, LTLine):  # pdfplumber's "curve"
-            curves.append({**box(obj), "stroke": obj.stroke, "fill": obj.fill})
+            color = _color_key(obj.non_stroking_color) if obj.fill else None
+            white = obj.fill and not obj.stroke and is_white(obj.non_stroking_color)
+            rects.append({**box(obj), "stroke": obj.stroke, "fill": obj.fill, "white": white, "color": color})
+        elif isinstance(obj, LTLine):
+            lines.append(box(obj))
+        elif isinstance(obj, LTCurve):  # pdfplumber's "curve"
+            curves.append({**box(obj), "stroke": obj.stroke, "fill": obj.fill, "outline": _traces_box(obj)})
         elif isinstance(obj, LTImage):
             images.append(box(obj))
     return PageObjects(
@@ -116,4 +157,5 @@ def read_page(page: pdfplumber.page.Page) -> PageObjects:
         rects=tuple(rects),
         curves=tuple(curves),
         images=tuple(images),
+        lines=tuple(lines),
     )

@@ -2,9 +2,10 @@
 
 The stages, each in its own module: words in their reading direction (`words`), margin line
 numbers left out (`line_numbers`), running headers and footers found across pages (`running`),
-sidebar panels and figure frames (`frames`), columns by a recursive XY-cut (`columns`), lines
-and paragraphs (`paragraphs`), roles (`roles`), and the article of each block with panels put
-after the article they sit beside (`sections`). Text repair (`repair`) then turns each block's glyphs into its text.
+tables (`rulings`, `tables`, `table_grid`, `table_blocks`), sidebar panels and figure frames
+(`frames`), columns by a recursive XY-cut (`columns`), lines and paragraphs (`paragraphs`), roles
+(`roles`), and the article of each block with panels put after the article they sit beside
+(`sections`). Text repair (`repair`) then turns each block's glyphs into its text.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ from pipeline.layout.roles import (
     near_picture,
 )
 from pipeline.layout.sections import PageLayout, Panel, SectionSettings, iter_placed
+from pipeline.layout.table_blocks import place_tables, table_cells, table_page_block
+from pipeline.layout.tables import TableSettings, find_tables
 from pipeline.layout.textmap import Box
 from pipeline.layout.words import PageText, Word, box_to_frame, page_texts
 from pipeline.safe_text import clean_text
@@ -56,6 +59,7 @@ class LayoutSettings:
     paragraphs: ParagraphSettings = dataclasses.field(default_factory=ParagraphSettings)
     roles: RoleSettings = dataclasses.field(default_factory=RoleSettings)
     line_numbers: LineNumberSettings = dataclasses.field(default_factory=LineNumberSettings)
+    tables: TableSettings = dataclasses.field(default_factory=TableSettings)
 
 
 @dataclasses.dataclass
@@ -146,7 +150,7 @@ def _mark_dateline(blocks: list[PageBlock]) -> list[PageBlock]:
 def lay_out_page(
     page: PageObjects, texts: Sequence[PageText], furniture: Sequence[tuple[Line, Furniture]], context: _PageContext
 ) -> PageLayout:
-    """One page: furniture, the main flow by columns, and panels, before sections.
+    """One page: tables, furniture, the main flow by columns, and panels, before sections.
 
     Args:
         page: The page's glyphs and shapes (for its drawn boxes and images).
@@ -160,8 +164,12 @@ def lay_out_page(
     if not texts:
         return PageLayout(page.page_number, ())
     main_text = texts[0]
-    furniture_ids = {id(w) for line, _ in furniture for w in line.words}
-    words = [w for w in main_text.words if id(w) not in furniture_ids]
+    tables = find_tables(page, main_text, context.body.size, context.settings.tables)
+    in_tables = {id(w) for table in tables for w in table.words}
+    # A table's last row ("Afar 97 0") can look like a title with a page number: it stays the table's.
+    furniture = [(line, role) for line, role in furniture if not any(id(w) in in_tables for w in line.words)]
+    taken = {id(w) for line, _ in furniture for w in line.words} | in_tables
+    words = [w for w in main_text.words if id(w) not in taken]
     frames = page_frames(page, words, main_text.direction)
     outside, inside = split_by_frame(words, frames)
     cut = cut_regions(outside, context.body.size, context.settings.columns)
@@ -179,6 +187,7 @@ def lay_out_page(
         flow.extend(iter_region_blocks(other.words, None, dataclasses.replace(context, pictures=())))
     if context.page == 1:
         flow = _mark_dateline(flow)
+    flow = place_tables(flow, [table_page_block(table, context.page) for table in tables])
     panels = tuple(
         _panel(frame, frame_words, context) for frame, frame_words in zip(frames, inside, strict=False) if frame_words
     )
@@ -373,15 +382,19 @@ def _placed_blocks(
     for item in iter_placed(layouts, SectionSettings(body.size, settings.roles.heading_ratio)):
         block = item.block
         counters[block.page] = counters.get(block.page, 0) + 1
+        cells, textmap = None, None
+        if block.table is not None:
+            cells, textmap = table_cells(block.table, vocabulary)
         yield Block(
             id=f"p{block.page}-b{counters[block.page]}",
             page=block.page,
             bbox=block.page_box,
             role=block.role,
             section=item.section,
-            textmap=join_lines(_block_text_words(block), vocabulary),
+            textmap=textmap or join_lines(_block_text_words(block), vocabulary),
             size=block.size,
             bold=block.bold,
+            table=cells,
         )
 
 

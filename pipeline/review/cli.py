@@ -1,4 +1,4 @@
-"""The review commands `bulletins diff`, `eval` and `review`: thin shells over diff, evaluate and visual_review."""
+"""The review commands `bulletins diff`, `eval`, `eval-tables` and `review`: thin shells over the review modules."""
 
 from __future__ import annotations
 
@@ -9,16 +9,32 @@ from pathlib import Path
 
 import click
 
-from pipeline.review.diff import DEFAULT_IGNORED, DiffInputError, DiffOptions, DocumentMode, diff_files
+from pipeline.review.diff import DEFAULT_IGNORED, DiffInputError, DiffOptions, DocumentMode, diff_files, read_jsonl
 from pipeline.review.diff_report import diff_to_json, diff_to_text
 from pipeline.review.eval_report import evaluation_to_json, evaluation_to_text
 from pipeline.review.evaluate import evaluate_files
 from pipeline.review.pages import ImageSettings
 from pipeline.review.suite import REAL_PDFS, SET_NAMES, run_suite, suite_sets
 from pipeline.review.suite_report import suite_to_json, suite_to_text
+from pipeline.review.table_eval import (
+    TableEvaluation,
+    evaluate_tables,
+    evaluate_with_pipeline,
+    outputs_from_lines,
+    read_gold_tables,
+)
+from pipeline.review.table_report import table_evaluation_to_json, table_evaluation_to_text
 from pipeline.review.visual_review import ReviewOptions, build_review
 
 _FILE = click.Path(exists=True, dir_okay=False)
+_FORMAT = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Report for people or for machines.",
+)
 
 
 def _fail_input(exc: DiffInputError) -> None:
@@ -30,14 +46,7 @@ def _fail_input(exc: DiffInputError) -> None:
 @click.command("diff")
 @click.argument("old", type=_FILE)
 @click.argument("new", type=_FILE)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Report for people or for machines.",
-)
+@_FORMAT
 @click.option(
     "--by",
     "documents",
@@ -104,14 +113,7 @@ def diff_command(
 )
 @click.argument("records", nargs=-1, type=_FILE)
 @click.option("--show-errors", is_flag=True, help="List false positives (FP) and misses (FN).")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Report for people or for machines.",
-)
+@_FORMAT
 @click.option("--no-tables", is_flag=True, help="Leave out gold facts marked as table cells (and what states them).")
 @click.option(
     "--set",
@@ -175,6 +177,63 @@ def eval_command(
         click.echo(json.dumps([evaluation_to_json(e) for e in evaluations], ensure_ascii=False, indent=2))
     else:
         click.echo("\n".join(evaluation_to_text(e, show_errors=show_errors) for e in evaluations), nl=False)
+
+
+@click.command("eval-tables")
+@click.option(
+    "--gold",
+    "gold_paths",
+    multiple=True,
+    required=True,
+    type=click.Path(exists=True),
+    help="Gold tables (*.table.json), or folders of them; repeatable.",
+)
+@click.option(
+    "--pdf-root",
+    type=click.Path(exists=True, file_okay=False),
+    help="Folder holding the gold tables' PDFs (searched recursively): run the pipeline on them.",
+)
+@click.option(
+    "--output",
+    "outputs",
+    multiple=True,
+    type=_FILE,
+    help="Saved `blocks` and `extract` JSON Lines to score instead of running the pipeline; repeatable.",
+)
+@click.option("--show-errors", is_flag=True, help="List the facts missed (FN) and the false positives (FP).")
+@_FORMAT
+def eval_tables_command(
+    gold_paths: tuple[str, ...], pdf_root: str | None, outputs: tuple[str, ...], show_errors: bool, fmt: str
+) -> None:
+    """Score table reading against gold tables: cell text accuracy and F1 of facts from cells.
+
+    With --pdf-root the pipeline is run on each gold table's PDF (checked by its sha256); with
+    --output, saved `bulletins blocks` and `bulletins extract` output is scored. See
+    docs/tables.md for what is compared.
+
+    Example:
+
+        bulletins eval-tables --gold fixtures/realworld/tables --pdf-root ../shared/realworld
+    """
+    if (pdf_root is None) == (not outputs):
+        click.echo("Error: give either --pdf-root or --output (not both)", err=True)
+        click.get_current_context().exit(2)
+    try:
+        tables = read_gold_tables(gold_paths)
+        evaluation: TableEvaluation
+        if pdf_root is not None:
+            evaluation = evaluate_with_pipeline(tables, pdf_root)
+        else:
+            evaluation = evaluate_tables(
+                tables, outputs_from_lines(line for path in outputs for line in read_jsonl(path))
+            )
+    except DiffInputError as exc:
+        _fail_input(exc)
+        return
+    if fmt == "json":
+        click.echo(json.dumps(table_evaluation_to_json(evaluation), ensure_ascii=False, indent=2))
+    else:
+        click.echo(table_evaluation_to_text(evaluation, show_errors=show_errors), nl=False)
 
 
 @click.command("review")
@@ -245,7 +304,8 @@ def _run_suite(set_names: tuple[str, ...], pdfs: Path, out: Path, show_errors: b
 
 
 def register_review_commands(group: click.Group) -> None:
-    """Add `diff`, `eval` and `review` to the `bulletins` group."""
+    """Add `diff`, `eval`, `eval-tables` and `review` to the `bulletins` group."""
     group.add_command(diff_command)
     group.add_command(eval_command)
+    group.add_command(eval_tables_command)
     group.add_command(review_command)

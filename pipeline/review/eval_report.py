@@ -59,18 +59,21 @@ def evaluation_to_text(evaluation: Evaluation, show_errors: bool = False) -> str
     return "\n".join(out) + "\n"
 
 
+def score_to_json(score: Score) -> dict[str, Any]:
+    """A score as plain JSON: its counts and measures."""
+    return {
+        "tp": score.tp,
+        "fp": score.fp,
+        "fn": score.fn,
+        "precision": score.precision,
+        "recall": score.recall,
+        "f1": score.f1,
+    }
+
+
 def evaluation_to_json(evaluation: Evaluation) -> dict[str, Any]:
     """The machine report: scores per kind and micro, with false positives and misses."""
-
-    def score_json(score: Score) -> dict[str, Any]:
-        return {
-            "tp": score.tp,
-            "fp": score.fp,
-            "fn": score.fn,
-            "precision": score.precision,
-            "recall": score.recall,
-            "f1": score.f1,
-        }
+    score_json = score_to_json
 
     def fact_json(fact: Fact) -> dict[str, Any]:
         return {

@@ -1,10 +1,11 @@
 """Benchmark: pages per second of the layout stage against pdfplumber's plain `extract_text()`.
 
-Run as `python -m tests.bench.layout [PDF...]` (default: the fixture PDFs). Both sides open
+Run as `python -m tests.bench.layout [PDF...]` (default: the fixture PDFs). Each side opens
 the PDF afresh from memory on every round, so each pays for pdfminer's parsing of the pages, and
-they alternate so that neither profits from a warmer cache. One warm-up round of each runs
-first and is reported apart: it includes loading the word list that de-hyphenation consults,
-once per process.
+they take turns so that none profits from a warmer cache. A third side runs the layout with
+table finding off, so the table step's own cost shows: its added seconds per page, and the
+cost ratio with and without it. One warm-up round of each runs first and is reported apart: it
+includes loading the word list that de-hyphenation consults, once per process.
 """
 
 from __future__ import annotations
@@ -20,19 +21,21 @@ from pathlib import Path
 
 import pdfplumber
 
-from pipeline.layout.reading_order import document_blocks
+from pipeline.layout.reading_order import LayoutSettings, document_blocks
+from pipeline.layout.tables import TableSettings
 
 FIXTURES = Path(__file__).resolve().parent.parent.parent / "fixtures"
 
 
 @dataclasses.dataclass(frozen=True)
 class Timing:
-    """Seconds per round of each side on one PDF."""
+    """Seconds per round of each side on one PDF (layout, and layout with table finding off)."""
 
     name: str
     pages: int
     plain: tuple[float, ...]
     layout: tuple[float, ...]
+    untabled: tuple[float, ...]
 
     @property
     def plain_seconds(self) -> float:
@@ -41,6 +44,10 @@ class Timing:
     @property
     def layout_seconds(self) -> float:
         return statistics.median(self.layout)
+
+    @property
+    def untabled_seconds(self) -> float:
+        return statistics.median(self.untabled)
 
 
 def plain_text(data: bytes) -> int:
@@ -55,6 +62,13 @@ def layout_blocks(data: bytes) -> int:
     """`document_blocks` on the whole document; returns the number of pages."""
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         document_blocks(pdf)
+        return len(pdf.pages)
+
+
+def layout_without_tables(data: bytes) -> int:
+    """`document_blocks` with table finding off; returns the number of pages."""
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        document_blocks(pdf, LayoutSettings(tables=TableSettings(enabled=False)))
         return len(pdf.pages)
 
 
@@ -75,31 +89,42 @@ def seconds(run: Callable[[bytes], int], data: bytes) -> float:
 
 
 def time_pdf(path: Path, rounds: int) -> Timing:
-    """Alternate the two sides `rounds` times on one PDF."""
+    """Run the three sides `rounds` times on one PDF, each round in a different order."""
     data = path.read_bytes()
     pages = plain_text(data)
-    plain: list[float] = []
-    layout: list[float] = []
+    sides = [plain_text, layout_blocks, layout_without_tables]
+    times: dict[Callable[[bytes], int], list[float]] = {side: [] for side in sides}
     for index in range(rounds):
-        first, second = (plain_text, layout_blocks) if index % 2 == 0 else (layout_blocks, plain_text)
-        times = {first: seconds(first, data), second: seconds(second, data)}
-        plain.append(times[plain_text])
-        layout.append(times[layout_blocks])
-    return Timing(path.name, pages, tuple(plain), tuple(layout))
+        for side in sides[index % 3 :] + sides[: index % 3]:
+            times[side].append(seconds(side, data))
+    return Timing(
+        path.name, pages, tuple(times[plain_text]), tuple(times[layout_blocks]), tuple(times[layout_without_tables])
+    )
+
+
+def _row(name: str, pages: int, plain: float, layout: float, untabled: float) -> str:
+    tables_ms = 1000 * (layout - untabled) / pages
+    return (
+        f"{name[:42]:42} {pages:5d} {pages / plain:10.1f} {pages / layout:10.1f} {layout / plain:10.2f} "
+        f"{untabled / plain:10.2f} {tables_ms:11.1f}"
+    )
 
 
 def report(timings: Sequence[Timing], warm_up: tuple[float, float]) -> str:
-    """A table of pages per second per PDF and in total, with the layout/plain cost ratio."""
-    lines = [f"{'pdf':42} {'pages':>5} {'plain p/s':>10} {'layout p/s':>10} {'cost ratio':>10}"]
+    """A table of pages per second per PDF and in total, with the layout/plain cost ratio.
+
+    "no tables" is the cost ratio with table finding off; "tables ms/p" the milliseconds per
+    page that table finding adds (layout less layout without it; noise can make it negative).
+    """
+    header = f"{'pdf':42} {'pages':>5} {'plain p/s':>10} {'layout p/s':>10} {'cost ratio':>10}"
+    lines = [header + f" {'no tables':>10} {'tables ms/p':>11}"]
     for t in timings:
-        lines.append(
-            f"{t.name[:42]:42} {t.pages:5d} {t.pages / t.plain_seconds:10.1f} {t.pages / t.layout_seconds:10.1f} "
-            f"{t.layout_seconds / t.plain_seconds:10.2f}"
-        )
+        lines.append(_row(t.name, t.pages, t.plain_seconds, t.layout_seconds, t.untabled_seconds))
     pages = sum(t.pages for t in timings)
     plain = sum(t.plain_seconds for t in timings)
     layout = sum(t.layout_seconds for t in timings)
-    lines.append(f"{'all':42} {pages:5d} {pages / plain:10.1f} {pages / layout:10.1f} {layout / plain:10.2f}")
+    untabled = sum(t.untabled_seconds for t in timings)
+    lines.append(_row("all", pages, plain, layout, untabled))
     lines.append(
         f"warm-up round (first document, not counted): plain {warm_up[0]:.2f} s, layout {warm_up[1]:.2f} s "
         "(includes loading the de-hyphenation word list)"

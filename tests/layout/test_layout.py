@@ -164,3 +164,11 @@ def test_layout_block_ids_count_each_page_in_order(path) -> None:
     for page in {b.page for b in blocks}:
         ids = [b.id for b in blocks if b.page == page]
         assert ids == [f"p{page}-b{n}" for n in range(1, len(ids) + 1)]
+
+
+@pytest.mark.parametrize("path", NAMES)
+def test_layout_tables_have_the_truth_cells(path) -> None:
+    """Every table of the truth is a table block with its rows and header rows, and no other block is one."""
+    truth = [(b["rows"], b["header_rows"]) for b in truth_of(path)["blocks"] if b["role"] == "table"]
+    found = [(b.table.rows, b.table.header_rows) for b in blocks_of(path) if b.table is not None]
+    assert found == truth

@@ -171,8 +171,11 @@ def test_layout_realworld_page_number_is_a_footer(realworld: Path) -> None:
 def test_layout_realworld_rotated_page_reads_in_its_own_direction(realworld: Path) -> None:
     blocks = realworld_blocks(realworld / "nics-background-checks-2015-11-rotated.pdf")
     texts = [b.text for b in blocks]
-    assert "NICS Firearm Background Checks November - 2015" in texts
+    # The bold title and the date line under it, both read in the page's own direction.
+    assert texts[:2] == ["NICS Firearm Background Checks", "November - 2015"]
     assert any(b.text.startswith("These statistics represent the number of firearm background checks") for b in blocks)
+    (table,) = [b.table for b in blocks if b.table is not None]
+    assert table.rows[2][:3] == ["Alabama", "18,870", "23,022"]  # rows run across the turned page
 
 
 def test_layout_realworld_transcript_line_numbers_stay_out_of_the_text(realworld: Path) -> None:
