@@ -8,17 +8,22 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
+from typing import BinaryIO
 
 import click
 
+from pipeline.batch.dask_engine import INSTALL_HINT as DASK_INSTALL_HINT
+from pipeline.batch.dask_engine import dask_available
 from pipeline.batch.progress import stderr_is_terminal
 from pipeline.batch.runner import run_batch
 from pipeline.errors import BulletinsError
+from pipeline.inputs import read_path_list
 from pipeline.jsonl import line_to_json, open_output
 from pipeline.layout.reading_order import document_blocks
 from pipeline.pdf import open_pdf, read_source
 from pipeline.run import iter_pdf_paths
 from pipeline.settings import Settings
+from pipeline.terminal import PipeAwareGroup
 from schemas import json_schema
 
 log = logging.getLogger("bulletins")
@@ -32,14 +37,25 @@ def _setup_logging(quiet: bool) -> None:
     )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=PipeAwareGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="bulletins")
 def cli() -> None:
-    """Turn PDF bulletins into JSON Lines of dates, places, counts, amounts and organisations."""
+    """Turn PDF bulletins into JSON Lines of dates, places, counts, amounts and organisations.
+
+    Exit status: 0 done, 1 a document failed (or records differ, or a score is under the bar),
+    2 a usage error or unusable input, 141 the reader of stdout went away (`| head`).
+    """
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option(
+    "--files-from",
+    type=click.File("rb"),
+    default=None,
+    metavar="FILE",
+    help="Also read the paths listed in FILE, one a line ('-' is stdin): from find, a manifest or a listing.",
+)
 @click.option("-o", "--output", default=None, help="Write JSON Lines here instead of stdout ('-' is stdout).")
 @click.option(
     "--issue-date",
@@ -70,9 +86,18 @@ def cli() -> None:
     metavar="MODULE",
     help="Import MODULE in every worker (extra extractors); repeatable.",
 )
+@click.option(
+    "--scheduler",
+    envvar="DASK_SCHEDULER_ADDRESS",
+    default=None,
+    metavar="ADDRESS",
+    help="Run the documents on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:PORT; "
+    "default $DASK_SCHEDULER_ADDRESS) instead of local workers. Needs the `dask` extra.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
 def extract(
     paths: tuple[str, ...],
+    files_from: BinaryIO | None,
     output: str | None,
     issue_date: dt.datetime | None,
     workers: int | None,
@@ -80,30 +105,40 @@ def extract(
     memory_limit: int,
     resume: bool,
     plugins: tuple[str, ...],
+    scheduler: str | None,
     quiet: bool,
 ) -> None:
     """Extract records from PDF files or folders of PDFs (searched recursively).
 
-    Documents run in worker processes, each with a time and memory limit; the output is in
-    source-path order whatever the number of workers. Interrupted? Run again with --resume.
+    Documents run in worker processes, each with a time and memory limit, or on a Dask cluster
+    with --scheduler; the output is in source-path order whatever runs them. Interrupted? Run
+    again with --resume.
 
     Example:
 
-        bulletins extract archive/ -o records.jsonl --workers 4
+        find archive/ -name '*.pdf' | bulletins extract --files-from - -o records.jsonl --workers 4
     """
     _setup_logging(quiet)
+    if not paths and files_from is None:
+        raise click.UsageError("give PDF files or folders, or --files-from FILE")
     if resume and output in (None, "-"):
         raise click.UsageError("--resume needs an output file (-o FILE)")
+    if scheduler and workers:
+        raise click.UsageError("--workers sets local worker processes; with --scheduler the cluster's workers run")
+    if scheduler and not dask_available():
+        raise click.UsageError(DASK_INSTALL_HINT)
     settings = Settings(
         issue_date=issue_date.date() if issue_date else None,
         timeout=timeout,
         memory_limit_mb=memory_limit,
         plugins=plugins,
+        scheduler=scheduler or None,
     )
     if workers:
         settings = dataclasses.replace(settings, workers=workers)
+    inputs = [*paths, *(read_path_list(files_from) if files_from is not None else [])]
     try:
-        summary = run_batch(paths, output, settings, resume=resume, show_progress=not quiet and stderr_is_terminal())
+        summary = run_batch(inputs, output, settings, resume=resume, show_progress=not quiet and stderr_is_terminal())
     except BulletinsError as exc:
         raise click.ClickException(str(exc)) from None
     if not quiet:
@@ -157,9 +192,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-from pipeline.review.cli import register_review_commands  # noqa: E402  (review commands live in their own module)
+from pipeline.export.cli import export_command  # noqa: E402  (commands of other stages live in their own modules)
+from pipeline.review.cli import register_review_commands  # noqa: E402
 
 register_review_commands(cli)
+cli.add_command(export_command)
 
 
 if __name__ == "__main__":

@@ -205,12 +205,18 @@ def extract(
 
 
 def iter_pdf_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Files as given and `*.pdf` under folders (recursively), sorted, without repeats."""
+    """Files as given and `*.pdf` under folders (recursively), sorted, without repeats.
+
+    A folder without any PDF is said on stderr (a mistyped path should not pass for an empty archive).
+    """
     found: set[Path] = set()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.update(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf")
+            pdfs = {p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf"}
+            if not pdfs:
+                log.warning("no PDF files in %s", path)
+            found.update(pdfs)
         else:
             found.add(path)
     return sorted(found, key=lambda p: str(p))

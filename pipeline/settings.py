@@ -25,6 +25,8 @@ class Settings:
             extractors they register run too (registered extractors run when `extractors` is None).
         strict: Raise on a record that fails validation instead of logging and skipping it
             (tests run strict, so a contract break is a failure, not a lost record).
+        scheduler: Address of a Dask scheduler (tcp://HOST:PORT); when set, a batch runs its
+            documents on that cluster's workers instead of local worker processes.
     """
 
     issue_date: dt.date | None = None
@@ -35,6 +37,7 @@ class Settings:
     extractors: tuple[str, ...] | None = None
     plugins: tuple[str, ...] = ()
     strict: bool = False
+    scheduler: str | None = None
 
     @classmethod
     def resolve(cls, settings: Settings | dict[str, Any] | None) -> Settings:

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
 
+from pipeline.batch.dask_engine import DaskPool
 from pipeline.batch.pool import Task, WorkerPool
 from pipeline.batch.progress import BatchSummary, Progress
 from pipeline.batch.shards import DocumentLines, ShardStore
@@ -173,7 +174,7 @@ def run_batch(
         with open_output(output) as stream:
             writer = OrderedWriter(jobs, stream, summary)
             tasks = _take_over(jobs, taken, writer, progress)
-            pool = WorkerPool(settings, min(settings.workers, len(tasks)))
+            pool = DaskPool(settings) if settings.scheduler else WorkerPool(settings, min(settings.workers, len(tasks)))
             for outcome in pool.iter_outcomes(tasks):
                 job = jobs[outcome.index]
                 if store and job.doc_id:
