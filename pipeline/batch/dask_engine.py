@@ -47,6 +47,8 @@ TASKS_PER_THREAD = 2
 CONNECT_SECONDS = 30.0
 # Event topic on which a task says which worker it started on (queued tasks have not started).
 STARTED_TOPIC = "bulletins-task-started"
+# How often the client checks, while it waits, that its scheduler is still there.
+EVENT_WAIT_SECONDS = 30.0
 
 
 def dask_available() -> bool:
@@ -132,7 +134,7 @@ def connect(address: str) -> Client:
 
     try:
         return Client(address, timeout=CONNECT_SECONDS, set_as_default=False)
-    except (OSError, TimeoutError) as exc:
+    except (OSError, TimeoutError, ValueError) as exc:
         raise PoolError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
 
 
@@ -202,7 +204,7 @@ class _Run:
             self._wait_for_workers()
             self._submit()
             while self.running:
-                what, item = self.events.get()
+                what, item = self._next_event()
                 if what == "done":
                     yield from self._on_done(item)
                 elif what == "started":
@@ -216,6 +218,22 @@ class _Run:
             for future, _ in self.running.values():
                 future.cancel()
 
+    def _next_event(self) -> tuple[str, Any]:
+        """The next callback, checking now and then that the scheduler is still there.
+
+        Raises:
+            PoolError: The client lost its scheduler for good.
+        """
+        while True:
+            try:
+                return self.events.get(timeout=EVENT_WAIT_SECONDS)
+            except queue.Empty:
+                if self.client.status in ("closing", "closed"):
+                    raise PoolError(
+                        f"lost the Dask scheduler at {self.pool.settings.scheduler}; "
+                        "run again with --resume to keep the documents already done"
+                    ) from None
+
     def _wait_for_workers(self) -> None:
         """Wait for a first worker, and check that every worker runs this version of the pipeline.
 
@@ -225,7 +243,13 @@ class _Run:
         if not self.client.nthreads():
             log.info("no Dask workers yet on %s; waiting for the first one", self.pool.settings.scheduler)
             self.client.wait_for_workers(1)
-        versions = self.client.run(worker_pipeline_version)
+        try:
+            versions = self.client.run(worker_pipeline_version)
+        except Exception as exc:  # whatever a worker raised: it cannot run the pipeline
+            raise PoolError(
+                f"a Dask worker cannot run the pipeline ({type(exc).__name__}: {exc}); "
+                'install bulletins on the workers: pip install "bulletins[dask]"'
+            ) from None
         other = {worker: version for worker, version in versions.items() if version != PIPELINE_VERSION}
         if other:
             worker, version = next(iter(other.items()))

@@ -99,7 +99,10 @@ class Sandbox:
         self._stop()
         for attempt in range(1, STARTUP_ATTEMPTS + 1):
             conn = self._start()
-            message = conn.recv() if conn.poll(STARTUP_SECONDS) else None
+            try:
+                message = conn.recv() if conn.poll(STARTUP_SECONDS) else None
+            except (EOFError, OSError):  # died before it was ready
+                message = None
             if isinstance(message, _Ready):
                 return conn
             if isinstance(message, _StartupFailed):
