@@ -124,6 +124,21 @@ class DaskCluster:
         with self.client() as client:
             return client.run(os.getpid)
 
+    def cpu_seconds(self) -> float:
+        """CPU time used so far by the cluster's live processes: scheduler, nannies, workers and their children."""
+        import psutil
+
+        total = 0.0
+        for process in self._processes:
+            tree = psutil.Process(process.pid)
+            for member in [tree, *tree.children(recursive=True)]:
+                try:
+                    times = member.cpu_times()
+                except psutil.NoSuchProcess:
+                    continue
+                total += times.user + times.system
+        return total
+
     def close(self) -> None:
         for process in reversed(self._processes):
             if process.poll() is None:
