@@ -8,8 +8,11 @@ The library API the command line is a thin shell over::
 """
 
 from pipeline.errors import BulletinsError
-from pipeline.run import extract, extract_document, iter_pdf_paths
+from pipeline.inputs import iter_pdf_paths
+from pipeline.run import extract, extract_document
 from pipeline.settings import Settings
-from pipeline.version import PIPELINE_VERSION as __version__
+from pipeline.version import package_version
+
+__version__ = package_version()
 
 __all__ = ["BulletinsError", "Settings", "__version__", "extract", "extract_document", "iter_pdf_paths"]

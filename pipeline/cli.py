@@ -7,21 +7,18 @@ import datetime as dt
 import json
 import logging
 import sys
-from collections.abc import Sequence
-from typing import BinaryIO
+from collections.abc import Callable, Sequence
+from typing import Any, BinaryIO
 
 import click
 
 from pipeline.batch.dask_engine import INSTALL_HINT as DASK_INSTALL_HINT
 from pipeline.batch.dask_engine import dask_available
-from pipeline.batch.progress import stderr_is_terminal
+from pipeline.batch.pool import PoolError, Work, configure_logging
+from pipeline.batch.progress import BatchSummary, stderr_is_terminal
 from pipeline.batch.runner import run_batch
-from pipeline.errors import BulletinsError
+from pipeline.errors import Interrupted, OutputRefused
 from pipeline.inputs import read_path_list
-from pipeline.jsonl import line_to_json, open_output
-from pipeline.layout.reading_order import document_blocks
-from pipeline.pdf import open_pdf, read_source
-from pipeline.run import iter_pdf_paths
 from pipeline.settings import Settings
 from pipeline.terminal import PipeAwareGroup
 from schemas import json_schema
@@ -29,12 +26,10 @@ from schemas import json_schema
 log = logging.getLogger("bulletins")
 
 
-def _setup_logging(quiet: bool) -> None:
-    logging.basicConfig(
-        level=logging.WARNING if quiet else logging.INFO,
-        format="bulletins: %(levelname)s: %(message)s",
-        stream=sys.stderr,
-    )
+class Refused(click.ClickException):
+    """A run refused before any work (an output that would destroy a file, or is locked): exit 2."""
+
+    exit_code = 2
 
 
 @click.group(cls=PipeAwareGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -47,36 +42,124 @@ def cli() -> None:
     """
 
 
+def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The options `extract` and `blocks` share: inputs, output, workers (local or on a cluster) and their limits."""
+    options = [
+        click.argument("paths", nargs=-1, type=click.Path(exists=True, readable=False)),
+        click.option(
+            "--files-from",
+            type=click.File("rb"),
+            default=None,
+            metavar="FILE",
+            help="Also read the paths listed in FILE, one a line ('-' is stdin): from find, a manifest or a listing.",
+        ),
+        click.option("-o", "--output", default=None, help="Write JSON Lines here instead of stdout ('-' is stdout)."),
+        click.option(
+            "--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per core)."
+        ),
+        click.option(
+            "--timeout",
+            type=click.FloatRange(min=0, min_open=True),
+            default=120.0,
+            show_default=True,
+            help="Seconds one document may take; a slower one is failed as `timeout` and the batch goes on.",
+        ),
+        click.option(
+            "--memory-limit",
+            type=click.IntRange(min=64),
+            default=2048,
+            show_default=True,
+            help="Address space of each worker, in MB; a document that needs more is failed as `memory`.",
+        ),
+        click.option(
+            "--scheduler",
+            envvar="DASK_SCHEDULER_ADDRESS",
+            default=None,
+            metavar="ADDRESS",
+            help="Run the documents on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:PORT; "
+            "default $DASK_SCHEDULER_ADDRESS) instead of local workers. Needs the `dask` extra.",
+        ),
+        click.option("-q", "--quiet", is_flag=True, help="No progress, summary or PDF parser warnings on stderr."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _run(
+    work: Work, paths: list[str], output: str | None, settings: Settings, resume: bool, quiet: bool
+) -> BatchSummary:
+    """Run the batch; turn a refusal or a stop by a signal into a message and an exit status.
+
+    A closed stdout is handled for every command by `PipeAwareGroup`.
+    """
+    try:
+        return run_batch(
+            paths, output, settings, resume=resume, show_progress=not quiet and stderr_is_terminal(), work=work
+        )
+    except OutputRefused as exc:
+        raise Refused(str(exc)) from None
+    except PoolError as exc:
+        raise click.ClickException(str(exc)) from None
+    except Interrupted as exc:
+        kept = " Documents finished so far are kept: run again with --resume to finish." if output else ""
+        click.echo(f"bulletins: stopped by {_signal_name(exc.signum)}.{kept if work == 'extract' else ''}", err=True)
+        sys.exit(exc.exit_status)
+
+
+def _signal_name(signum: int) -> str:
+    import signal
+
+    return signal.Signals(signum).name
+
+
+def _inputs(paths: tuple[str, ...], files_from: BinaryIO | None) -> list[str]:
+    """The paths on the command line and those listed with --files-from.
+
+    Raises:
+        click.UsageError: Neither was given.
+    """
+    if not paths and files_from is None:
+        raise click.UsageError("give PDF files or folders, or --files-from FILE")
+    return [*paths, *(read_path_list(files_from) if files_from is not None else [])]
+
+
+def _settings(
+    issue_date: dt.datetime | None,
+    workers: int | None,
+    timeout: float,
+    memory_limit: int,
+    plugins: tuple[str, ...],
+    quiet: bool,
+    scheduler: str | None,
+) -> Settings:
+    """The run's settings.
+
+    Raises:
+        click.UsageError: --workers with --scheduler, or --scheduler without the `dask` extra.
+    """
+    if scheduler and workers:
+        raise click.UsageError("--workers sets local worker processes; with --scheduler the cluster's workers run")
+    if scheduler and not dask_available():
+        raise click.UsageError(DASK_INSTALL_HINT)
+    settings = Settings(
+        issue_date=issue_date.date() if issue_date else None,
+        timeout=timeout,
+        memory_limit_mb=memory_limit,
+        plugins=plugins,
+        quiet=quiet,
+        scheduler=scheduler or None,
+    )
+    return dataclasses.replace(settings, workers=workers) if workers else settings
+
+
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True))
-@click.option(
-    "--files-from",
-    type=click.File("rb"),
-    default=None,
-    metavar="FILE",
-    help="Also read the paths listed in FILE, one a line ('-' is stdin): from find, a manifest or a listing.",
-)
-@click.option("-o", "--output", default=None, help="Write JSON Lines here instead of stdout ('-' is stdout).")
+@batch_options
 @click.option(
     "--issue-date",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
     help="Resolve partial dates ('March 8') against this date (YYYY-MM-DD) for every input.",
-)
-@click.option("--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per core).")
-@click.option(
-    "--timeout",
-    type=click.FloatRange(min=0, min_open=True),
-    default=120.0,
-    show_default=True,
-    help="Seconds one document may take; a slower one is failed as `timeout` and the batch goes on.",
-)
-@click.option(
-    "--memory-limit",
-    type=click.IntRange(min=64),
-    default=2048,
-    show_default=True,
-    help="Address space of each worker, in MB; a document that needs more is failed as `memory`.",
 )
 @click.option("--resume", is_flag=True, help="Keep the documents an interrupted (or earlier) run of -o FILE finished.")
 @click.option(
@@ -86,15 +169,6 @@ def cli() -> None:
     metavar="MODULE",
     help="Import MODULE in every worker (extra extractors); repeatable.",
 )
-@click.option(
-    "--scheduler",
-    envvar="DASK_SCHEDULER_ADDRESS",
-    default=None,
-    metavar="ADDRESS",
-    help="Run the documents on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:PORT; "
-    "default $DASK_SCHEDULER_ADDRESS) instead of local workers. Needs the `dask` extra.",
-)
-@click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
 def extract(
     paths: tuple[str, ...],
     files_from: BinaryIO | None,
@@ -118,58 +192,45 @@ def extract(
 
         find archive/ -name '*.pdf' | bulletins extract --files-from - -o records.jsonl --workers 4
     """
-    _setup_logging(quiet)
-    if not paths and files_from is None:
-        raise click.UsageError("give PDF files or folders, or --files-from FILE")
+    configure_logging(quiet)
+    inputs = _inputs(paths, files_from)
     if resume and output in (None, "-"):
         raise click.UsageError("--resume needs an output file (-o FILE)")
-    if scheduler and workers:
-        raise click.UsageError("--workers sets local worker processes; with --scheduler the cluster's workers run")
-    if scheduler and not dask_available():
-        raise click.UsageError(DASK_INSTALL_HINT)
-    settings = Settings(
-        issue_date=issue_date.date() if issue_date else None,
-        timeout=timeout,
-        memory_limit_mb=memory_limit,
-        plugins=plugins,
-        scheduler=scheduler or None,
-    )
-    if workers:
-        settings = dataclasses.replace(settings, workers=workers)
-    inputs = [*paths, *(read_path_list(files_from) if files_from is not None else [])]
-    try:
-        summary = run_batch(inputs, output, settings, resume=resume, show_progress=not quiet and stderr_is_terminal())
-    except BulletinsError as exc:
-        raise click.ClickException(str(exc)) from None
+    settings = _settings(issue_date, workers, timeout, memory_limit, plugins, quiet, scheduler)
+    summary = _run("extract", inputs, output, settings, resume, quiet)
     if not quiet:
         click.echo(summary.to_text(), err=True, nl=False)
     sys.exit(summary.exit_status)
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("-o", "--output", default=None, help="Write JSON Lines here instead of stdout ('-' is stdout).")
-@click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
-def blocks(paths: tuple[str, ...], output: str | None, quiet: bool) -> None:
+@batch_options
+def blocks(
+    paths: tuple[str, ...],
+    files_from: BinaryIO | None,
+    output: str | None,
+    workers: int | None,
+    timeout: float,
+    memory_limit: int,
+    scheduler: str | None,
+    quiet: bool,
+) -> None:
     """Write the text blocks of each PDF, in reading order, as JSON Lines.
+
+    Each PDF gets a `document` line (a failed one for a bad PDF), then its blocks. Documents
+    run in worker processes with the same time and memory limits as `extract`.
 
     Example:
 
         bulletins blocks bulletin.pdf -o blocks.jsonl
     """
-    _setup_logging(quiet)
-    failures = 0
-    with open_output(output) as stream:
-        for path in iter_pdf_paths(paths):
-            try:
-                source = read_source(path)
-                with open_pdf(source) as pdf:
-                    for block in document_blocks(pdf):
-                        stream.write(line_to_json(block.to_line(source.doc_id)) + "\n")
-            except BulletinsError as exc:
-                failures += 1
-                log.warning("%s failed: %s", path, exc)
-    sys.exit(1 if failures else 0)
+    configure_logging(quiet)
+    inputs = _inputs(paths, files_from)
+    settings = _settings(None, workers, timeout, memory_limit, (), quiet, scheduler)
+    summary = _run("blocks", inputs, output, settings, False, quiet)
+    if not quiet:
+        click.echo(summary.to_text(), err=True, nl=False)
+    sys.exit(summary.exit_status)
 
 
 @cli.command()

@@ -51,3 +51,31 @@ class UnreadableFile(BulletinsError):
 
 class ModelMissing(BulletinsError):
     """The spaCy model is not installed; raised once, before any document is read."""
+
+
+class OutputRefused(BulletinsError):
+    """The output named by -o cannot or must not be written (exit status 2, before any work).
+
+    An input file, a folder, a disk device, a file that is not JSON Lines, a place that cannot be
+    written, or an output another run is writing.
+    """
+
+
+class Interrupted(BaseException):
+    """A signal (SIGINT, SIGTERM) stopped the run; what was finished is kept for --resume.
+
+    A BaseException, like KeyboardInterrupt, so that no `except Exception` turns a stop into a
+    failed document.
+
+    Args:
+        signum: The signal that stopped the run.
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+    @property
+    def exit_status(self) -> int:
+        """128 plus the signal number, as a shell reports a process ended by that signal."""
+        return 128 + self.signum

@@ -13,12 +13,18 @@ from typing import IO
 
 from pydantic import BaseModel
 
+from pipeline.safe_text import escape_line_breakers
+
 
 def line_to_json(line: BaseModel) -> str:
-    """One contract line as compact JSON, `kind` first so a reader can dispatch on it."""
+    """One contract line as compact JSON, `kind` first so a reader can dispatch on it.
+
+    UTF-8 as it is, except the characters that end a line for `str.splitlines` (C1 controls,
+    U+2028, U+2029), which are escaped so that one line stays one line for every reader.
+    """
     data = line.model_dump(mode="json")
     ordered = {"kind": data.pop("kind"), **data}
-    return json.dumps(ordered, ensure_ascii=False, separators=(",", ":"))
+    return escape_line_breakers(json.dumps(ordered, ensure_ascii=False, separators=(",", ":")))
 
 
 def _default_file_mode() -> int:
@@ -32,21 +38,29 @@ def _default_file_mode() -> int:
 
 
 @contextlib.contextmanager
-def open_output(target: str | None) -> Iterator[IO[str]]:
+def open_output(target: str | Path | None, temporary: Path | None = None) -> Iterator[IO[str]]:
     """A text stream for the output: stdout for None or "-", else a file replaced atomically.
 
     A file is written beside its target and renamed over it only when the writer finishes, so
     an interrupted run never leaves a truncated file behind.
+
+    Args:
+        target: The output file, or None / "-" for stdout.
+        temporary: The temporary file to write first (a fixed name, when the caller holds the
+            output's lock); by default a fresh random name beside the target.
     """
-    if target in (None, "-"):
+    if target is None or str(target) == "-":
         yield sys.stdout
         sys.stdout.flush()
         return
     path = Path(target)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed below; its name must outlive the handle)
-        "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", suffix=".part", delete=False
-    )
+    if temporary is not None:
+        handle: IO[str] = temporary.open("w", encoding="utf-8")
+    else:
+        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed below; its name must outlive the handle)
+            "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", suffix=".part", delete=False
+        )
     try:
         with handle:
             yield handle
@@ -58,3 +72,10 @@ def open_output(target: str | None) -> Iterator[IO[str]]:
         with contextlib.suppress(OSError):
             os.unlink(handle.name)
         raise
+
+
+@contextlib.contextmanager
+def open_stream_output(path: Path) -> Iterator[IO[str]]:
+    """A character device or FIFO named as the output (`/dev/null`, a named pipe), written as it goes."""
+    with path.open("w", encoding="utf-8") as handle:
+        yield handle

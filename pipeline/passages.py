@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.layout.blocks import Block
+from pipeline.layout.sentence_ends import ends_sentence
 from pipeline.layout.textmap import Box, union_boxes
 
 # Footers carry page numbers and repeats, never facts of their own.
@@ -25,7 +26,6 @@ SKIPPED_ROLES = frozenset({"footer"})
 ONCE_ROLES = frozenset({"header"})
 # Roles whose consecutive blocks continue one another.
 FLOWING_ROLES = frozenset({"body"})
-SENTENCE_END = (".", "!", "?", ":", ";", '"', "'", ")")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -121,7 +121,7 @@ def join_group(blocks: Sequence[Block]) -> tuple[str, tuple[int, ...]]:
     cursor = 0
     for block in blocks:
         if parts:
-            separator = "\n\n" if parts[-1].rstrip().endswith(SENTENCE_END) else " "
+            separator = "\n\n" if ends_sentence(parts[-1]) else " "
             parts.append(separator)
             cursor += len(separator)
         starts.append(cursor)

@@ -25,6 +25,7 @@ class Settings:
             extractors they register run too (registered extractors run when `extractors` is None).
         strict: Raise on a record that fails validation instead of logging and skipping it
             (tests run strict, so a contract break is a failure, not a lost record).
+        quiet: Workers log warnings only, and the PDF parser's own warnings not at all (-q).
         scheduler: Address of a Dask scheduler (tcp://HOST:PORT); when set, a batch runs its
             documents on that cluster's workers instead of local worker processes.
     """
@@ -37,6 +38,7 @@ class Settings:
     extractors: tuple[str, ...] | None = None
     plugins: tuple[str, ...] = ()
     strict: bool = False
+    quiet: bool = False
     scheduler: str | None = None
 
     @classmethod

@@ -53,10 +53,15 @@ class DocumentLine(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     kind: Literal["document"] = Field(
-        default="document", description="Line kind: one per input PDF, before its records."
+        default="document", description="Line kind: one per input PDF, before its records (or blocks)."
     )
     doc_id: DocId
-    source: str = Field(description="The PDF's path as given to the command.")
+    source: str = Field(
+        description=(
+            "The path as given. A path that is not valid UTF-8 has U+FFFD for each byte that is not, "
+            "and then `source_bytes` holds it exactly."
+        )
+    )
     pages: int = Field(ge=0, description="Pages read; 0 for a failed document.")
     title: str | None = Field(description="Title from the PDF's metadata, else the largest heading of page 1; or null.")
     issue_date: dt.date | None = Field(
@@ -77,6 +82,15 @@ class DocumentLine(BaseModel):
         description=(
             "Source of the earlier input (in output order) with the same bytes. The document was "
             "processed once: its records follow that input's line, none follow this one."
+        ),
+    )
+
+    source_bytes: str | None = Field(
+        default=None,
+        exclude_if=lambda value: value is None,
+        description=(
+            "Only when the path is not valid UTF-8: its bytes percent-encoded (RFC 3986, '/' kept), "
+            "so that `urllib.parse.unquote_to_bytes` gives the exact path back. Absent otherwise."
         ),
     )
 

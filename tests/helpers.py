@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+from typing import Any
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = PROJECT_ROOT / "fixtures"
@@ -10,12 +12,19 @@ REALWORLD = PROJECT_ROOT.parent / "shared" / "realworld"
 FIXTURE_PDFS = sorted(FIXTURES.glob("*.pdf"))
 
 
-def make_text_pdf(path: Path, lines: list[str], *, encrypt: str | None = None) -> Path:
+def make_text_pdf(path: Path, lines: list[str], *, encrypt: Any = None) -> Path:
     """A small one-column PDF with the given lines, optionally password-protected."""
+    path.write_bytes(make_text_pdf_bytes(lines, encrypt=encrypt))
+    return path
+
+
+def make_text_pdf_bytes(lines: list[str], *, encrypt: Any = None) -> bytes:
+    """The bytes of `make_text_pdf`: `encrypt` is a user password or a reportlab StandardEncryption."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
-    pdf = canvas.Canvas(str(path), pagesize=A4, invariant=1, encrypt=encrypt)
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4, invariant=1, encrypt=encrypt)
     pdf.setFont("Helvetica", 10)
     y = A4[1] - 200
     for line in lines:
@@ -23,7 +32,7 @@ def make_text_pdf(path: Path, lines: list[str], *, encrypt: str | None = None) -
         y -= 14
     pdf.showPage()
     pdf.save()
-    return path
+    return buffer.getvalue()
 
 
 def make_passages(nlp, texts, section: str | None = None) -> list:

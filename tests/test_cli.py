@@ -94,10 +94,11 @@ def test_cli_schema_prints_the_json_schema(capsys: pytest.CaptureFixture[str]) -
 
 
 def test_cli_blocks_writes_block_lines(capsys: pytest.CaptureFixture[str], bad_inputs: dict[str, Path]) -> None:
-    status, lines, _ = run_cli(capsys, "blocks", str(bad_inputs["ok"]))
+    status, lines, _ = run_cli(capsys, "blocks", str(bad_inputs["ok"]), "--workers", "1")
     assert status == 0
-    assert lines and all(line["kind"] == "block" for line in lines)
-    assert "Bishkek" in lines[0]["text"]
+    assert lines[0]["kind"] == "document" and lines[0]["status"] == "ok" and lines[0]["pages"] == 1
+    assert lines[1:] and all(line["kind"] == "block" and line["doc_id"] == lines[0]["doc_id"] for line in lines[1:])
+    assert "Bishkek" in lines[1]["text"]
 
 
 def test_cli_every_command_has_help_with_an_example() -> None:

@@ -84,3 +84,13 @@ def test_inputs_folder_without_pdfs_is_said_on_stderr(
     assert status == 0
     assert capsys.readouterr().out == ""
     assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING"] == [f"no PDF files in {tmp_path}"]
+
+
+def test_inputs_blocks_reads_files_from_too(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    pdf = make_text_pdf(tmp_path / "one.pdf", ["On 5 April 2018 UNODC met in Bishkek."])
+    listing = tmp_path / "list.txt"
+    listing.write_text(f"{pdf}\n", encoding="utf-8")
+    assert main(["blocks", "--files-from", str(listing), "--workers", "1", "-q"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line["kind"] for line in lines[:2]] == ["document", "block"]
+    assert lines[0]["source"] == str(pdf)

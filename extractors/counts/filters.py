@@ -11,55 +11,11 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from extractors.dates.words import CALENDAR_TOKENS
 from extractors.numbers import NumberSpan
 
-MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "jan.",
-        "feb",
-        "feb.",
-        "mar",
-        "mar.",
-        "apr",
-        "apr.",
-        "jun",
-        "jun.",
-        "jul",
-        "jul.",
-        "aug",
-        "aug.",
-        "sep",
-        "sep.",
-        "sept",
-        "sept.",
-        "oct",
-        "oct.",
-        "nov",
-        "nov.",
-        "dec",
-        "dec.",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
+# Month and day words beside a number make it part of a date.
+MONTHS = CALENDAR_TOKENS
 # Nouns a number measures rather than counts: time, size, weight, volume, share, ratio.
 MEASURE_UNITS = frozenset(
     [

@@ -81,8 +81,7 @@ class Vocabulary:
     @classmethod
     def from_tables(cls) -> Vocabulary:
         """Build the word patterns once from the tables."""
-        abbreviations = [n for n in words.MONTHS if len(n) <= 4 and n not in ("may", "june", "july")]
-        full = [n for n in words.MONTHS if n not in abbreviations]
+        abbreviations, full = list(words.MONTH_ABBREVIATIONS), list(words.MONTH_NAMES)
         month = rf"(?P<month>(?:{_capitalised(full)})(?!\w)|(?:{_capitalised(abbreviations)})(?:\.|(?!\w)))"
         return cls(
             month=month,

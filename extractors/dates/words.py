@@ -9,32 +9,39 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-MONTHS = MappingProxyType(
+MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+"""Full month names in calendar order: the one list every part of the project reads."""
+
+MONTH_ABBREVIATIONS = MappingProxyType(
     {
-        "january": 1, "jan": 1,
-        "february": 2, "feb": 2,
-        "march": 3, "mar": 3,
-        "april": 4, "apr": 4,
-        "may": 5,
-        "june": 6, "jun": 6,
-        "july": 7, "jul": 7,
-        "august": 8, "aug": 8,
-        "september": 9, "sep": 9, "sept": 9,
-        "october": 10, "oct": 10,
-        "november": 11, "nov": 11,
-        "december": 12, "dec": 12,
+        "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+        "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
     }
 )  # fmt: skip
-"""Month names and their abbreviations (an abbreviation may be followed by a full stop)."""
+"""Abbreviated month names (an abbreviation may be followed by a full stop)."""
+
+MONTHS = MappingProxyType(
+    {name: number for number, name in enumerate(MONTH_NAMES, start=1)} | dict(MONTH_ABBREVIATIONS)
+)
+"""Month names and their abbreviations → month number."""
 
 AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar", "jan", "dec", "oct", "sep", "aug"})
 """Month words that are also ordinary words or names: never a date on their own without a cue."""
 
-WEEKDAYS = (
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
-)  # fmt: skip
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+"""Full day names."""
+
+WEEKDAYS = (*WEEKDAY_NAMES, "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
 """Day names that may lead a date ("Monday, 5 March 2018"); they add nothing to its value."""
+
+CALENDAR_NAMES = frozenset(MONTH_NAMES) | frozenset(WEEKDAY_NAMES)
+"""Full month and day names: capitalised words that are never places or organisations."""
+
+CALENDAR_TOKENS = CALENDAR_NAMES | frozenset(MONTHS) | frozenset(f"{short}." for short in MONTH_ABBREVIATIONS)
+"""Every month and full day name as a token may read, abbreviations with or without their full stop."""
 
 SEASONS = MappingProxyType(
     {

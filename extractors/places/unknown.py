@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from extractors.dates.words import CALENDAR_NAMES
 from extractors.gazetteer.index import Gazetteer, GazetteerEntry, PlaceType, fold
 from extractors.gazetteer.matching import ADMIN_SUFFIXES, POSSESSIVES, is_upper_text
 from extractors.places.appositions import is_language
@@ -100,29 +101,7 @@ NOT_PLACE_LABELS = frozenset(
         "CARDINAL",
     }
 )
-CALENDAR_WORDS = frozenset(
-    {
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    }
-)
+CALENDAR_WORDS = CALENDAR_NAMES
 # Zipf frequency below which a capitalised word is too rare to be English (about once in a million
 # words): a listed name must be made of such words ("Gelephu"; "Phuentsholing", which the tagger
 # calls a verb for its "-ing"), not of "Police", "Save", "Monday" or "Interpol".

@@ -27,11 +27,11 @@ from collections import Counter, deque
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from pipeline.batch.pool import Outcome, PoolError, Task, failed_outcome
+from pipeline.batch.pool import Outcome, PoolError, Task, Work, failed_outcome
 from pipeline.batch.sandbox import Sandbox
 from pipeline.errors import WorkerCrashed
 from pipeline.settings import Settings
-from pipeline.version import PIPELINE_VERSION
+from pipeline.version import pipeline_version
 
 if TYPE_CHECKING:
     from distributed import Client, Future
@@ -68,27 +68,28 @@ class SandboxShelf:
     """The sandboxes of one Dask worker process, one per thread that is running a document.
 
     A sandbox keeps its child (and its loaded model) between documents; it is lent to one task
-    at a time. Sandboxes are kept per settings and working directory, since a child processes
-    documents with the settings it was started with, and reads relative paths from its directory.
+    at a time. Sandboxes are kept per settings, work and working directory, since a child
+    processes documents with what it was started with, and reads relative paths from its directory.
     """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._idle: dict[tuple[Settings, str | None], list[Sandbox]] = {}
+        self._idle: dict[tuple[Settings, Work, str | None], list[Sandbox]] = {}
 
-    def run(self, task: Task, settings: Settings, cwd: str | None) -> TaskResult:
+    def run(self, task: Task, settings: Settings, work: Work, cwd: str | None) -> TaskResult:
         if cwd is not None and not os.path.isdir(cwd):
             log.warning("%s has no folder %s; relative paths are read from %s", socket.gethostname(), cwd, os.getcwd())
             cwd = None
+        kind = (settings, work, cwd)
         with self._lock:
-            idle = self._idle.setdefault((settings, cwd), [])
-            sandbox = idle.pop() if idle else Sandbox(settings, cwd)
+            idle = self._idle.setdefault(kind, [])
+            sandbox = idle.pop() if idle else Sandbox(settings, work, cwd)
         try:
             outcome = sandbox.run(task)
             name = f"{socket.gethostname()}:{sandbox.pid or os.getpid()}"
         finally:
             with self._lock:
-                self._idle[(settings, cwd)].append(sandbox)
+                self._idle[kind].append(sandbox)
         return TaskResult(outcome, name)
 
 
@@ -98,12 +99,13 @@ def sandbox_shelf() -> SandboxShelf:
     return SandboxShelf()
 
 
-def run_task(task: Task, settings: Settings, cwd: str | None) -> TaskResult:
+def run_task(task: Task, settings: Settings, work: Work, cwd: str | None) -> TaskResult:
     """The Dask task: process one document in a sandbox of this worker.
 
     Args:
         task: The document.
         settings: The run's settings.
+        work: Extract the document's records, or lay out its blocks.
         cwd: The client's working directory: relative paths are read from the same folder
             on the worker (a file system shared at the same place), as a local run reads them.
 
@@ -114,12 +116,12 @@ def run_task(task: Task, settings: Settings, cwd: str | None) -> TaskResult:
 
     worker = get_worker()
     worker.log_event(STARTED_TOPIC, {"key": worker.get_current_task(), "worker": worker.address})
-    return sandbox_shelf().run(task, settings, cwd)
+    return sandbox_shelf().run(task, settings, work, cwd)
 
 
 def worker_pipeline_version() -> str:
-    """Run on each worker: the version of the pipeline it would run documents with."""
-    return PIPELINE_VERSION
+    """Run on each worker: the version of the pipeline it would run documents with (code digest included)."""
+    return pipeline_version()
 
 
 def connect(address: str) -> Client:
@@ -144,12 +146,14 @@ class DaskPool:
     Args:
         settings: Run settings; `scheduler` is the cluster's address, and `timeout`,
             `memory_limit_mb` and `plugins` apply to the sandbox of each Dask worker.
+        work: What the workers do with a document.
     """
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, work: Work = "extract") -> None:
         if not settings.scheduler:
             raise ValueError("DaskPool needs settings.scheduler (the scheduler's address)")
         self.settings = settings
+        self.work = work
         self.peak_kb: dict[str, int] = {}
         self.cpu_seconds: dict[str, float] = {}
         self.lost_workers = 0
@@ -250,12 +254,13 @@ class _Run:
                 f"a Dask worker cannot run the pipeline ({type(exc).__name__}: {exc}); "
                 'install bulletins on the workers: pip install "bulletins[dask]"'
             ) from None
-        other = {worker: version for worker, version in versions.items() if version != PIPELINE_VERSION}
+        here = pipeline_version()
+        other = {worker: version for worker, version in versions.items() if version != here}
         if other:
             worker, version = next(iter(other.items()))
             raise PoolError(
-                f"Dask worker {worker} runs bulletins {version}, this machine {PIPELINE_VERSION}; "
-                "install the same version on the workers"
+                f"Dask worker {worker} runs bulletins {version}, this machine {here}; "
+                "install the same version on the workers (and restart them after a change)"
             )
 
     def _submit(self) -> None:
@@ -266,7 +271,8 @@ class _Run:
         while self.waiting and len(self.running) < window:
             task = self.waiting.popleft()
             key = f"{self.prefix}{task.index}"
-            future = self.client.submit(run_task, task, self.pool.settings, self.cwd, key=key, pure=False)
+            settings, work = self.pool.settings, self.pool.work
+            future = self.client.submit(run_task, task, settings, work, self.cwd, key=key, pure=False)
             self.running[key] = (future, task)
             future.add_done_callback(lambda done: self.events.put(("done", done)))
 

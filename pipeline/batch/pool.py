@@ -18,16 +18,17 @@ import multiprocessing
 import multiprocessing.connection
 import resource
 import signal
+import sys
 import time
 from collections.abc import Iterator, Sequence
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
-from typing import Final
+from typing import Final, Literal
 
 from pipeline.errors import BulletinsError, DocumentTimeout, MemoryExceeded, ModelMissing, WorkerCrashed
+from pipeline.inputs import display_path
 from pipeline.jsonl import line_to_json
-from pipeline.nlp import load_nlp
-from pipeline.run import extract_document, failed_document
+from pipeline.run import document_blocks_of, extract_document, failed_document, warm_up
 from pipeline.settings import Settings
 from schemas.document import ErrorType
 
@@ -41,6 +42,9 @@ ORPHAN_GRACE_SECONDS = 10.0
 # Workers that die before they are ready, in a row, before the pool gives up.
 STARTUP_ATTEMPTS = 3
 
+Work = Literal["extract", "blocks"]
+"""What a worker does with a document: extract its records, or only lay out its blocks."""
+
 
 class PoolError(BulletinsError):
     """The workers cannot start (for example the memory limit is below what the model needs)."""
@@ -48,10 +52,11 @@ class PoolError(BulletinsError):
 
 @dataclasses.dataclass(frozen=True)
 class Task:
-    """One document to process; `index` is its position in the batch."""
+    """One document to process; `index` is its position in the batch, `doc_id` the hash of its bytes."""
 
     index: int
     path: str
+    doc_id: str
 
 
 @dataclasses.dataclass(frozen=True)
@@ -89,30 +94,62 @@ class _StartupFailed:
     message: str
 
 
-def document_outcome(task: Task, settings: Settings) -> Outcome:
+def document_outcome(task: Task, settings: Settings, work: Work = "extract") -> Outcome:
     """Process one document and turn any failure into its failed document line.
 
     This is the document boundary, so broad exceptions are caught here: a bug in one document
-    must not lose the others.
+    must not lose the others. The failed line takes the document id the parent computed, so that
+    reporting a failure never reads the file again (after a MemoryError that would fail too).
     """
     try:
-        result = extract_document(task.path, settings)
+        lines, pages = _document_lines(task, settings, work)
     except ModelMissing:
         raise
     except MemoryError:
-        error: BulletinsError = MemoryExceeded(
-            f"{task.path} needed more than the {settings.memory_limit_mb} MB a worker may use; "
-            "raise --memory-limit or split the file"
-        )
+        error: BulletinsError = _memory_error(task, settings)
     except BulletinsError as exc:
         error = exc
     except Exception as exc:
-        error = WorkerCrashed(f"internal error {type(exc).__name__} on {task.path}: {exc}; please report it")
+        error = (
+            _memory_error(task, settings)
+            if _caused_by_memory(exc)
+            else WorkerCrashed(
+                f"internal error {type(exc).__name__} on {display_path(task.path)}: {exc}; please report it"
+            )
+        )
     else:
-        lines = (line_to_json(result.document), *(line_to_json(record) for record in result.records))
-        return Outcome(task.index, task.path, lines, result.document.pages, None, peak_rss_kb(), cpu_seconds())
-    line = line_to_json(failed_document(task.path, error))
+        return Outcome(task.index, task.path, lines, pages, None, peak_rss_kb(), cpu_seconds())
+    line = line_to_json(failed_document(task.path, error, task.doc_id))
     return Outcome(task.index, task.path, (line,), 0, error.code, peak_rss_kb(), cpu_seconds())
+
+
+def _document_lines(task: Task, settings: Settings, work: Work) -> tuple[tuple[str, ...], int]:
+    """The JSON lines of one document (its document line first) and its page count."""
+    if work == "blocks":
+        laid_out = document_blocks_of(task.path, settings)
+        lines = (line_to_json(laid_out.document), *(line_to_json(block) for block in laid_out.blocks))
+        return lines, laid_out.document.pages
+    result = extract_document(task.path, settings)
+    return (line_to_json(result.document), *(line_to_json(record) for record in result.records)), result.document.pages
+
+
+def _memory_error(task: Task, settings: Settings) -> MemoryExceeded:
+    return MemoryExceeded(
+        f"{display_path(task.path)} needed more than the {settings.memory_limit_mb} MB a worker may use; "
+        "raise --memory-limit (and run again with --resume) or split the file"
+    )
+
+
+def _caused_by_memory(exc: BaseException) -> bool:
+    """Whether a MemoryError is at the root of an exception (libraries wrap it in their own)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, MemoryError) or any(isinstance(arg, MemoryError) for arg in current.args):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
 
 
 def peak_rss_kb() -> int:
@@ -135,23 +172,29 @@ def limit_memory(megabytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
-def worker_main(conn: Connection, settings: Settings) -> None:
+def worker_main(conn: Connection, settings: Settings, work: Work = "extract") -> None:
     """Body of a worker process: load the model, then process documents until told to stop.
 
-    The parent handles Ctrl-C; a worker ignores it. SIGALRM keeps its default action (end the
-    process) and is armed per document as a backstop for when the parent is gone.
+    The parent handles Ctrl-C and SIGTERM; a worker ignores Ctrl-C and is ended by SIGTERM
+    without a word. SIGALRM keeps its default action (end the process) and is armed per document
+    as a backstop for when the parent is gone. A parent that is gone is never an error here:
+    the worker just stops.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.signal(signal.SIGALRM, signal.SIG_DFL)
+    configure_logging(settings.quiet)
     limit_memory(settings.memory_limit_mb)
     try:
         for module in settings.plugins:
             importlib.import_module(module)
-        load_nlp()
+        if work == "extract":
+            warm_up(settings)
     except (ModelMissing, ImportError) as exc:
-        conn.send(_StartupFailed(str(exc)))
+        _send(conn, _StartupFailed(str(exc)))
         return
-    conn.send(_Ready())
+    if not _send(conn, _Ready()):
+        return
     while True:
         try:
             task = conn.recv()
@@ -160,14 +203,38 @@ def worker_main(conn: Connection, settings: Settings) -> None:
         if task is None:
             return
         signal.setitimer(signal.ITIMER_REAL, settings.timeout + ORPHAN_GRACE_SECONDS)
-        outcome = document_outcome(task, settings)
+        outcome = document_outcome(task, settings, work)
         signal.setitimer(signal.ITIMER_REAL, 0)
-        try:
-            conn.send(outcome)
-        except (BrokenPipeError, OSError):
-            return
-        if outcome.error == "memory":
+        if not _send(conn, outcome) or outcome.error == "memory":
             return  # after a MemoryError the interpreter's state is not trusted: start afresh
+
+
+def _send(conn: Connection, message: object) -> bool:
+    """Send to the parent; False when it is gone (killed, or stopped by a signal)."""
+    try:
+        conn.send(message)
+    except (BrokenPipeError, EOFError, OSError):
+        return False
+    return True
+
+
+def configure_logging(quiet: bool) -> None:
+    """Log to stderr as `bulletins: LEVEL: message` (the command line and every worker alike).
+
+    With -q only warnings, and the PDF libraries' own warnings not at all.
+    """
+    logging.basicConfig(
+        level=logging.WARNING if quiet else logging.INFO,
+        format="bulletins: %(levelname)s: %(message)s",
+        stream=sys.stderr,
+    )
+    quiet_parsers(quiet)
+
+
+def quiet_parsers(quiet: bool) -> None:
+    """Silence the PDF libraries' warnings about the files they read when -q is given."""
+    logging.getLogger("pdfminer").setLevel(logging.ERROR if quiet else logging.WARNING)
+    logging.getLogger("pikepdf").setLevel(logging.ERROR if quiet else logging.WARNING)
 
 
 @dataclasses.dataclass
@@ -188,11 +255,13 @@ class WorkerPool:
     Args:
         settings: Run settings; `timeout`, `memory_limit_mb` and `plugins` apply to workers.
         size: Number of worker processes.
+        work: What the workers do with a document.
     """
 
-    def __init__(self, settings: Settings, size: int) -> None:
+    def __init__(self, settings: Settings, size: int, work: Work = "extract") -> None:
         self.settings = settings
         self.size = max(1, size)
+        self.work = work
         self._context = multiprocessing.get_context(START_METHOD)
         self._context.set_forkserver_preload(["pipeline.batch.pool"])
         self._slots: list[_Slot] = []
@@ -219,7 +288,7 @@ class WorkerPool:
 
     def _start(self) -> _Slot:
         parent_end, child_end = self._context.Pipe(duplex=True)
-        process = self._context.Process(target=worker_main, args=(child_end, self.settings), daemon=True)
+        process = self._context.Process(target=worker_main, args=(child_end, self.settings, self.work), daemon=True)
         process.start()
         child_end.close()
         return _Slot(process=process, conn=parent_end)
@@ -326,19 +395,22 @@ class WorkerPool:
 
 def failed_outcome(task: Task, error: BulletinsError) -> Outcome:
     """The outcome of a document its worker could not finish: a failed document line."""
-    line = line_to_json(failed_document(task.path, error))
+    line = line_to_json(failed_document(task.path, error, task.doc_id))
     return Outcome(task.index, task.path, (line,), 0, error.code, None)
 
 
 def timed_out(task: Task, settings: Settings) -> DocumentTimeout:
     """The error of a document that ran past the time limit (its worker was killed)."""
-    return DocumentTimeout(f"{task.path} took longer than {settings.timeout:g} s; raise --timeout or check the file")
+    return DocumentTimeout(
+        f"{display_path(task.path)} took longer than {settings.timeout:g} s; raise --timeout or check the file"
+    )
 
 
 def worker_died(task: Task, exitcode: int | None) -> WorkerCrashed:
     """The error of a document whose worker died under it."""
     return WorkerCrashed(
-        f"the worker processing {task.path} died ({exit_to_text(exitcode)}); the file probably crashes the PDF parser"
+        f"the worker processing {display_path(task.path)} died ({exit_to_text(exitcode)}); "
+        "the file probably crashes the PDF parser"
     )
 
 

@@ -9,85 +9,107 @@ for any number of workers.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
-import hashlib
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
 from pipeline.batch.dask_engine import DaskPool
-from pipeline.batch.pool import Task, WorkerPool
+from pipeline.batch.interrupts import stop_on_signals
+from pipeline.batch.pool import Task, Work, WorkerPool, quiet_parsers
 from pipeline.batch.progress import BatchSummary, Progress
 from pipeline.batch.shards import DocumentLines, ShardStore
-from pipeline.jsonl import line_to_json, open_output
-from pipeline.run import iter_pdf_paths
+from pipeline.errors import UnreadableFile
+from pipeline.inputs import (
+    FoundInput,
+    display_path,
+    file_doc_id,
+    find_inputs,
+    source_fields,
+    unreadable_doc_id,
+)
+from pipeline.jsonl import line_to_json, open_output, open_stream_output
+from pipeline.output_target import OutputTarget, check_output, locked_output, temporary_path
+from pipeline.run import failed_document
 from pipeline.settings import Settings
 from schemas import DocumentLine
 from schemas.document import KindCounts
 
 log = logging.getLogger("bulletins")
 
-HASH_CHUNK = 1 << 20
-
 
 @dataclasses.dataclass(frozen=True)
 class Job:
-    """One input file of the batch.
+    """One input of the batch.
 
     Attributes:
         index: Position in the output (inputs sorted by path).
         path: The file as found.
-        doc_id: "sha256:<hex>" of its bytes, or None when it cannot be read.
+        doc_id: "sha256:<hex>" of its bytes, or `unreadable_doc_id` of its path when it cannot be read.
         duplicate_of: Index of the earlier job with the same bytes, or None.
+        problem: Why it cannot be read (it then fails without a worker), or None.
     """
 
     index: int
     path: str
-    doc_id: str | None
+    doc_id: str
     duplicate_of: int | None = None
-
-
-def file_doc_id(path: Path) -> str | None:
-    """The document id of a file's bytes, read in chunks; None when it cannot be read."""
-    digest = hashlib.sha256()
-    try:
-        with path.open("rb") as handle:
-            while chunk := handle.read(HASH_CHUNK):
-                digest.update(chunk)
-    except OSError:
-        return None
-    return "sha256:" + digest.hexdigest()
+    problem: UnreadableFile | None = None
 
 
 def plan_jobs(paths: Iterable[str | Path]) -> list[Job]:
     """The batch's jobs: inputs sorted by path, later copies of the same bytes marked as duplicates.
 
+    Every input is hashed here, in chunks and without blocking (a FIFO or a device is a job that
+    fails as `unreadable`, as is a file or folder that cannot be read).
+
     Args:
         paths: Files and folders as given on the command line.
     """
+    return jobs_of(find_inputs(paths))
+
+
+def jobs_of(inputs: Iterable[FoundInput]) -> list[Job]:
+    """The jobs of inputs already found (see `plan_jobs`)."""
     jobs: list[Job] = []
     first_of: dict[str, int] = {}
-    for index, path in enumerate(iter_pdf_paths(paths)):
-        doc_id = file_doc_id(path)
-        original = first_of.setdefault(doc_id, index) if doc_id else index
-        jobs.append(Job(index, str(path), doc_id, None if original == index else original))
+    for index, found in enumerate(inputs):
+        path = str(found.path)
+        try:
+            if found.problem is not None:
+                raise UnreadableFile(found.problem)
+            doc_id = file_doc_id(path)
+        except UnreadableFile as exc:
+            jobs.append(Job(index, path, unreadable_doc_id(path), problem=exc))
+            continue
+        original = first_of.setdefault(doc_id, index)
+        jobs.append(Job(index, path, doc_id, None if original == index else original))
     return jobs
 
 
 def duplicate_line(original: DocumentLine, job: Job, original_job: Job) -> str:
     """The document line of a duplicate: the original's, with its own source and no records."""
     data = original.model_dump()
-    data.update(source=job.path, duplicate_of=original_job.path, counts=KindCounts().model_dump())
+    data.pop("source_bytes", None)
+    data.update(
+        **source_fields(job.path),
+        duplicate_of=source_fields(original_job.path)["source"],
+        counts=KindCounts().model_dump(),
+    )
     return line_to_json(DocumentLine.model_validate(data))
 
 
 def with_source(found: DocumentLines, path: str) -> tuple[str, ...]:
     """A document taken from an earlier run, its `source` set to where the file is now."""
-    if found.document.source == path:
+    fields = source_fields(path)
+    if found.document.source == fields["source"] and found.document.source_bytes == fields.get("source_bytes"):
         return found.lines
-    moved = DocumentLine.model_validate({**found.document.model_dump(), "source": path})
+    data = found.document.model_dump()
+    data.pop("source_bytes", None)
+    moved = DocumentLine.model_validate({**data, **fields})
     return (line_to_json(moved), *found.lines[1:])
 
 
@@ -142,6 +164,7 @@ def run_batch(
     *,
     resume: bool = False,
     show_progress: bool = False,
+    work: Work = "extract",
 ) -> BatchSummary:
     """Process every PDF under `paths` into one JSON Lines output.
 
@@ -152,36 +175,59 @@ def run_batch(
         resume: Take documents already finished by an earlier run of the same output (its
             shards, or its complete output file) instead of processing them again.
         show_progress: Draw a progress bar on stderr.
+        work: "extract" writes records; "blocks" writes each document's blocks.
 
     Returns:
         The batch's totals; `exit_status` is what the command line exits with.
 
     Raises:
         ValueError: `resume` without an output file.
+        OutputRefused: The output cannot or must not be written (checked before any work).
         PoolError: Workers cannot start.
+        Interrupted: SIGINT or SIGTERM stopped the run; finished documents are kept in the
+            shards for `resume`, the output is left as it was.
     """
     settings = Settings.resolve(settings)
+    quiet_parsers(settings.quiet)
     started = time.monotonic()
-    to_file = output not in (None, "-")
-    if resume and not to_file:
+    found = find_inputs(paths)  # an archive's folders are walked once
+    target = check_output(output, [item.path for item in found if item.problem is None])
+    if resume and not target.is_file:
         raise ValueError("--resume needs an output file (-o FILE): it reads back what that file's run finished")
-    jobs = plan_jobs(paths)
-    store = ShardStore(Path(output), settings) if output is not None and to_file else None
+    with stop_on_signals(), _held(target):
+        summary = _run(jobs_of(found), target, settings, resume, show_progress, work)
+    summary.wall_seconds = time.monotonic() - started
+    return summary
+
+
+@contextlib.contextmanager
+def _held(target: OutputTarget) -> Iterator[None]:
+    if target.path is None:
+        yield
+        return
+    with locked_output(target.path):
+        yield
+
+
+def _run(
+    jobs: list[Job], target: OutputTarget, settings: Settings, resume: bool, show_progress: bool, work: Work
+) -> BatchSummary:
+    store = ShardStore(target.path, settings, work) if target.path is not None else None
     taken = store.start(resume) if store else {}
     summary = BatchSummary()
     progress = Progress(len(jobs), show_progress)
     try:
-        with open_output(output) as stream:
+        with _open(target) as stream:
             writer = OrderedWriter(jobs, stream, summary)
             tasks = _take_over(jobs, taken, writer, progress)
-            pool = DaskPool(settings) if settings.scheduler else WorkerPool(settings, min(settings.workers, len(tasks)))
+            pool = _pool(settings, len(tasks), work)
             for outcome in pool.iter_outcomes(tasks):
                 job = jobs[outcome.index]
-                if store and job.doc_id:
+                if store:
                     store.write(job.doc_id, outcome.lines)
                 writer.add(outcome.index, outcome.lines)
                 if outcome.error is not None:
-                    log.warning("%s failed: %s", job.path, outcome.error)
+                    log.warning("%s failed: %s", display_path(job.path), outcome.error)
                 progress.advance(outcome.pages, outcome.error is not None)
             summary.worker_peak_mb = [kb / 1024 for kb in pool.peak_kb.values()]
             summary.worker_cpu_seconds = sum(pool.cpu_seconds.values())
@@ -191,22 +237,40 @@ def run_batch(
         progress.close()
     if store:
         store.remove()
-    summary.wall_seconds = time.monotonic() - started
     return summary
+
+
+def _pool(settings: Settings, tasks: int, work: Work) -> WorkerPool | DaskPool:
+    """Local worker processes, or the Dask cluster of `settings.scheduler`: the same interface."""
+    if settings.scheduler:
+        return DaskPool(settings, work)
+    return WorkerPool(settings, min(settings.workers, tasks), work)
+
+
+def _open(target: OutputTarget) -> contextlib.AbstractContextManager[IO[str]]:
+    if target.stream is not None:
+        return open_stream_output(target.stream)
+    if target.path is not None:
+        return open_output(target.path, temporary_path(target.path))
+    return open_output(None)
 
 
 def _take_over(
     jobs: list[Job], taken: dict[str, DocumentLines], writer: OrderedWriter, progress: Progress
 ) -> list[Task]:
-    """Hand finished documents to the writer; return the tasks left to process."""
+    """Hand finished and unreadable documents to the writer; return the tasks left to process."""
     tasks: list[Task] = []
     for job in jobs:
-        found = taken.get(job.doc_id) if job.doc_id else None
+        found = taken.get(job.doc_id)
         if job.duplicate_of is not None:
             progress.advance(0, False)
+        elif job.problem is not None:
+            writer.add(job.index, (line_to_json(failed_document(job.path, job.problem, job.doc_id)),))
+            log.warning("%s failed: %s", display_path(job.path), job.problem.code)
+            progress.advance(0, True)
         elif found is not None:
             writer.add(job.index, with_source(found, job.path), resumed=True)
             progress.advance(found.document.pages, found.document.status == "failed")
         else:
-            tasks.append(Task(job.index, job.path))
+            tasks.append(Task(job.index, job.path, job.doc_id))
     return tasks

@@ -23,6 +23,7 @@ from pipeline.batch.pool import (
     Outcome,
     PoolError,
     Task,
+    Work,
     _Ready,
     _StartupFailed,
     exit_to_text,
@@ -45,12 +46,14 @@ class Sandbox:
     Args:
         settings: Run settings; the child processes documents with them (`timeout`,
             `memory_limit_mb` and `plugins` apply to it).
+        work: What the child does with a document (extract its records, or lay out its blocks).
         cwd: Working directory of the child, against which relative paths are read (None:
             this process's).
     """
 
-    def __init__(self, settings: Settings, cwd: str | None = None) -> None:
+    def __init__(self, settings: Settings, work: Work = "extract", cwd: str | None = None) -> None:
         self.settings = settings
+        self.work = work
         self.cwd = cwd
         self._process: subprocess.Popen[bytes] | None = None
         self._conn: Connection | None = None
@@ -125,7 +128,7 @@ class Sandbox:
                 cwd=self.cwd,
             )
         self._conn = Connection(ours.detach())
-        self._conn.send(self.settings)
+        self._conn.send((self.settings, self.work))
         return self._conn
 
     def _stop(self) -> int | None:
@@ -142,10 +145,10 @@ class Sandbox:
 
 
 def child_main(fd: int) -> None:
-    """Body of the child: take the settings from the parent, then serve documents as a pool worker."""
+    """Body of the child: take the settings and the work from the parent, then serve documents as a pool worker."""
     conn = Connection(fd)
-    settings = conn.recv()
-    worker_main(conn, settings)
+    settings, work = conn.recv()
+    worker_main(conn, settings, work)
 
 
 if __name__ == "__main__":

@@ -22,15 +22,16 @@ from typing import Any
 import pydantic
 
 from pipeline.settings import Settings
-from pipeline.version import PIPELINE_VERSION
+from pipeline.version import pipeline_version
 from schemas import DocumentLine
 
 log = logging.getLogger("bulletins")
 
 MANIFEST = "run.json"
 SHARD_SUFFIX = ".jsonl"
-# Failures that depend on the machine and the moment rather than the file: tried again on resume.
-RETRIED_ERRORS = frozenset({"timeout", "crashed", "memory"})
+# Failures that depend on the machine and the moment rather than the file: tried again on resume
+# (a file nobody could read may have been given read permission since).
+RETRIED_ERRORS = frozenset({"timeout", "crashed", "memory", "unreadable"})
 
 
 @dataclasses.dataclass(frozen=True)
@@ -45,10 +46,11 @@ class DocumentLines:
         return self.document.doc_id
 
 
-def settings_fingerprint(settings: Settings) -> dict[str, Any]:
+def settings_fingerprint(settings: Settings, work: str = "extract") -> dict[str, Any]:
     """What must not change between a run and its resumption, for records to be the same."""
     return {
-        "pipeline_version": PIPELINE_VERSION,
+        "work": work,
+        "pipeline_version": pipeline_version(),
         "issue_date": settings.issue_date.isoformat() if settings.issue_date else None,
         "extractors": list(settings.extractors) if settings.extractors is not None else None,
         "overlap_priority": list(settings.overlap_priority),
@@ -113,7 +115,7 @@ def reusable(found: DocumentLines, settings: Settings) -> bool:
     failed for a reason of the moment (timeout, crash, memory): no.
     """
     document = found.document
-    if document.pipeline_version != PIPELINE_VERSION or document.duplicate_of is not None:
+    if document.pipeline_version != pipeline_version() or document.duplicate_of is not None:
         return False
     if document.error is not None and document.error.type in RETRIED_ERRORS:
         return False
@@ -126,13 +128,14 @@ class ShardStore:
     Args:
         output: The output file the shards belong to.
         settings: The run's settings; shards written under other settings are not reused.
+        work: What the run writes ("extract" or "blocks"); shards of the other are not reused.
     """
 
-    def __init__(self, output: Path, settings: Settings) -> None:
+    def __init__(self, output: Path, settings: Settings, work: str = "extract") -> None:
         self.output = output
         self.directory = output.parent / f".{output.name}.parts"
         self.settings = settings
-        self.fingerprint = settings_fingerprint(settings)
+        self.fingerprint = settings_fingerprint(settings, work)
 
     def start(self, resume: bool) -> dict[str, DocumentLines]:
         """Prepare the folder and return the documents a resumed run can take as they are.
@@ -146,6 +149,7 @@ class ShardStore:
             return {}
         found = self._from_output()
         if self._manifest() == self.fingerprint:
+            self._remove_partial_shards()
             found.update(self._from_shards())
         else:
             if self.directory.exists():
@@ -172,6 +176,12 @@ class ShardStore:
         temporary = self.directory / f".{MANIFEST}.tmp"
         temporary.write_text(json.dumps(self.fingerprint, sort_keys=True), encoding="utf-8")
         os.replace(temporary, manifest)
+
+    def _remove_partial_shards(self) -> None:
+        """Shards a killed run was still writing (their temporary names); the caller holds the lock."""
+        for partial in self.directory.glob(".*.tmp"):
+            with contextlib.suppress(OSError):
+                partial.unlink()
 
     def _manifest(self) -> dict[str, Any] | None:
         with contextlib.suppress(OSError, json.JSONDecodeError):

@@ -111,7 +111,7 @@ def collect(paths: Iterable[str], known_sources: Mapping[str, str]) -> Collected
         ExportError: A line is invalid, or a record or block comes without its document line.
     """
     collected = Collected(tables={}, sources=dict(known_sources))
-    for data in iter_lines(paths):
+    for data in _records_first(paths):
         table = table_of(data["kind"])
         if table.name == "documents":
             first = collected.sources.setdefault(data["doc_id"], data["source"])
@@ -123,6 +123,14 @@ def collect(paths: Iterable[str], known_sources: Mapping[str, str]) -> Collected
         collected.tables.setdefault(table.name, TableRows(table)).add(line_to_row(table, data))
     check_documents(collected)
     return collected
+
+
+def _records_first(paths: Iterable[str]) -> Iterator[dict[str, Any]]:
+    """The lines of files without blocks first: `blocks` writes each document's line with zero
+    counts, so the document line of `extract` must be the one kept when both are given."""
+    files = [list(iter_lines([path])) for path in paths]
+    for lines in sorted(files, key=lambda lines: any(data["kind"] == "block" for data in lines)):
+        yield from lines
 
 
 def check_documents(collected: Collected) -> None:

@@ -89,27 +89,101 @@ def edge_lines(page: int, words: Sequence[Word]) -> list[EdgeLine]:
     return found
 
 
-def _repeated(candidate: EdgeLine, others: Sequence[EdgeLine]) -> bool:
-    return any(
-        other.page != candidate.page
-        and other.key == candidate.key
-        and abs(other.line.box[1] - candidate.line.box[1]) <= SAME_PLACE
-        for other in others
-    )
+@dataclasses.dataclass(frozen=True)
+class EdgeSummary:
+    """What deciding whether an edge line is furniture needs, without its words.
+
+    A long document keeps one of these per edge line across the whole document, not the lines.
+
+    Attributes:
+        page: 1-based page number.
+        index: Position among the page's edge lines (as `edge_lines` lists them).
+        at_top: At the top edge (else the bottom).
+        key: The text with numbers blanked out.
+        top: Top of the line on the page.
+        numbered: The line is a page number, or a title with one set well apart.
+        size: Font size of the line.
+        short_title: Few words, and no full stop at the end (a running title's shape).
+    """
+
+    page: int
+    index: int
+    at_top: bool
+    key: str
+    top: float
+    numbered: bool
+    size: float
+    short_title: bool
 
 
-def _small_running_title(edge: EdgeLine, body_size: float) -> bool:
+def summarize_edges(page: int, words: Sequence[Word]) -> list[EdgeSummary]:
+    """The edge lines of one page, summarized for `furniture_marks`."""
+    summaries = []
+    for index, edge in enumerate(edge_lines(page, words)):
+        text = edge.line.text.strip()
+        summaries.append(
+            EdgeSummary(
+                page=page,
+                index=index,
+                at_top=edge.at_top,
+                key=edge.key,
+                top=edge.line.box[1],
+                numbered=is_page_number(edge.line.text) or _numbered_title(edge.line),
+                size=edge.line.size,
+                short_title=len(text.split()) <= RUNNING_TITLE_WORDS and not text.endswith("."),
+            )
+        )
+    return summaries
+
+
+def _repeated(candidate: EdgeSummary, same_key: Sequence[EdgeSummary]) -> bool:
+    return any(other.page != candidate.page and abs(other.top - candidate.top) <= SAME_PLACE for other in same_key)
+
+
+def _small_running_title(edge: EdgeSummary, body_size: float) -> bool:
     """A short line set smaller than the body at the top edge of a page: a running title.
 
     Only the top edge: a small line at the foot of a page may be a footnote, which is text.
     """
-    text = edge.line.text.strip()
-    return (
-        edge.at_top
-        and edge.line.size < body_size - SMALLER
-        and len(text.split()) <= RUNNING_TITLE_WORDS
-        and not text.endswith(".")
-    )
+    return edge.at_top and edge.size < body_size - SMALLER and edge.short_title
+
+
+def furniture_marks(
+    candidates: Sequence[EdgeSummary], body_size: float | None = None
+) -> dict[int, list[tuple[int, Furniture]]]:
+    """Which edge lines of each page are running headers or footers.
+
+    Args:
+        candidates: The edge lines of every page (`summarize_edges`).
+        body_size: Font size of the document's body text; when given, a short line in a smaller
+            size that stands apart at the top of a page is a running title even if no other page
+            repeats it.
+
+    Returns:
+        For each page number, (index among its edge lines, role) of its furniture lines.
+    """
+    by_key: dict[str, list[EdgeSummary]] = {}
+    for edge in candidates:
+        by_key.setdefault(edge.key, []).append(edge)
+    marks: dict[int, list[tuple[int, Furniture]]] = {}
+    for edge in candidates:
+        if (
+            edge.numbered
+            or _repeated(edge, by_key[edge.key])
+            or (body_size is not None and _small_running_title(edge, body_size))
+        ):
+            marks.setdefault(edge.page, []).append((edge.index, "header" if edge.at_top else "footer"))
+    return marks
+
+
+def marked_lines(
+    page: int, words: Sequence[Word], marks: Sequence[tuple[int, Furniture]]
+) -> list[tuple[Line, Furniture]]:
+    """The furniture lines of a page, from its words and its marks."""
+    if not marks:
+        return []
+    edges = edge_lines(page, words)
+    return [(edges[index].line, role) for index, role in marks]
 
 
 def find_furniture(
@@ -119,22 +193,11 @@ def find_furniture(
 
     Args:
         pages: (page number, words of the page in its main reading direction) for every page.
-        body_size: Font size of the document's body text; when given, a short line in a smaller
-            size that stands apart at the top of a page is a running title even if no other page
-            repeats it.
+        body_size: See `furniture_marks`.
 
     Returns:
         For each page number, its furniture lines with their role.
     """
-    candidates = [edge for number, words in pages for edge in edge_lines(number, words)]
-    furniture: dict[int, list[tuple[Line, Furniture]]] = {}
-    for edge in candidates:
-        if (
-            is_page_number(edge.line.text)
-            or _numbered_title(edge.line)
-            or _repeated(edge, candidates)
-            or (body_size is not None and _small_running_title(edge, body_size))
-        ):
-            role: Furniture = "header" if edge.at_top else "footer"
-            furniture.setdefault(edge.page, []).append((edge.line, role))
-    return furniture
+    candidates = [edge for number, words in pages for edge in summarize_edges(number, words)]
+    marks = furniture_marks(candidates, body_size)
+    return {number: marked_lines(number, words, marks[number]) for number, words in pages if number in marks}

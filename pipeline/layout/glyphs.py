@@ -16,6 +16,8 @@ from typing import Any
 import pdfplumber
 from pdfminer.layout import LTChar, LTComponent, LTContainer, LTCurve, LTImage, LTLine, LTRect
 
+from pipeline.safe_text import clean_text
+
 PdfObject = dict[str, Any]
 """One glyph or shape in pdfplumber's object shape, keys limited to what layout reads."""
 
@@ -68,12 +70,15 @@ def read_page(page: pdfplumber.page.Page) -> PageObjects:
 
     for obj in _iter_leaves(page.layout._objs):
         if isinstance(obj, LTChar):
+            text = clean_text(obj.get_text())
+            if not text:
+                continue  # a control character from the font's map: nothing a reader sees
             item = box(obj)
             fontname = obj.fontname
             if isinstance(fontname, bytes):
                 fontname = fontname.decode("latin-1", "replace")
             item.update(
-                text=obj.get_text(),
+                text=text,
                 doctop=doctop + item["top"],
                 upright=obj.upright,
                 size=obj.size,

@@ -10,22 +10,41 @@ after the article they sit beside (`sections`). Text repair (`repair`) then turn
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Sequence
+import logging
+from collections.abc import Iterable, Iterator, Sequence
 
 import pdfplumber
+from pdfplumber.utils.exceptions import PdfminerException
 
+from pipeline.errors import MalformedPDF
 from pipeline.layout.blocks import Block, PageBlock
 from pipeline.layout.columns import ColumnSettings, cut_regions, side_columns_of
 from pipeline.layout.frames import Frame, FrameKind, candidate_boxes, contains, page_frames, split_by_frame
-from pipeline.layout.furniture import Furniture, find_furniture
+from pipeline.layout.furniture import EdgeSummary, Furniture, furniture_marks, marked_lines, summarize_edges
 from pipeline.layout.glyphs import PageObjects, read_page
 from pipeline.layout.line_numbers import LineNumberSettings, without_line_numbers
 from pipeline.layout.paragraphs import Line, ParagraphSettings, is_bullet, region_lines, split_paragraphs
-from pipeline.layout.repair import Vocabulary, join_lines, mend_split_word
-from pipeline.layout.roles import RoleSettings, Typeface, classify, is_dateline, near_picture
+from pipeline.layout.repair import Vocabulary, VocabularyCollector, join_lines, mend_split_word
+from pipeline.layout.roles import (
+    FURNITURE_ROLES,
+    TEXT_ROLES,
+    RoleSettings,
+    Typeface,
+    classify,
+    is_dateline,
+    near_picture,
+)
 from pipeline.layout.sections import PageLayout, Panel, SectionSettings, iter_placed
 from pipeline.layout.textmap import Box
 from pipeline.layout.words import PageText, Word, box_to_frame, page_texts
+from pipeline.safe_text import clean_text
+
+log = logging.getLogger("bulletins")
+
+# Pages read in the first pass are kept for the second while they hold fewer glyphs than this
+# (a page's words and shapes take roughly 0.3 KB a glyph): a bulletin is parsed once, while a long
+# document's later pages are parsed again rather than held, so memory does not grow with its length.
+PAGE_CACHE_GLYPHS = 100_000
 
 
 @dataclasses.dataclass(frozen=True)
@@ -38,17 +57,31 @@ class LayoutSettings:
     line_numbers: LineNumberSettings = dataclasses.field(default_factory=LineNumberSettings)
 
 
+@dataclasses.dataclass
+class TypefaceTally:
+    """Glyphs per font size (and italic glyphs), counted page by page."""
+
+    weights: dict[float, int] = dataclasses.field(default_factory=dict)
+    italic: int = 0
+
+    def add(self, words: Iterable[Word]) -> None:
+        for word in words:
+            self.weights[word.size] = self.weights.get(word.size, 0) + len(word.text)
+            self.italic += len(word.text) if word.italic else 0
+
+    def typeface(self) -> Typeface:
+        """The size (and slant) most of the text is set in, by number of glyphs."""
+        if not self.weights:
+            return Typeface(10.0)
+        size = max(self.weights, key=lambda s: self.weights[s])
+        return Typeface(size, self.italic * 2 > sum(self.weights.values()))
+
+
 def body_typeface(words: Sequence[Word]) -> Typeface:
     """The size (and slant) most of the text is set in, by number of glyphs."""
-    weights: dict[float, int] = {}
-    italic = 0
-    for word in words:
-        weights[word.size] = weights.get(word.size, 0) + len(word.text)
-        italic += len(word.text) if word.italic else 0
-    if not weights:
-        return Typeface(10.0)
-    size = max(weights, key=lambda s: weights[s])
-    return Typeface(size, italic * 2 > sum(weights.values()))
+    tally = TypefaceTally()
+    tally.add(words)
+    return tally.typeface()
 
 
 def page_pictures(page: PageObjects, words: Sequence[Word], text: PageText) -> list[Box]:
@@ -164,66 +197,193 @@ def _block_text_words(block: PageBlock) -> list[list[Word]]:
     return lines
 
 
-# Roles whose consecutive blocks (same section) continue one running text.
-RUNNING_ROLES = frozenset({"body", "sidebar", "list_item", "caption"})
+def iter_mended(blocks: Iterable[Block], vocabulary: Vocabulary) -> Iterator[Block]:
+    """Rejoin words broken at a column or page break, between consecutive blocks of one text.
+
+    Blocks are held back only from the last text block on (running headers and footers between
+    two text blocks wait with it), so the blocks of a long document stream through.
+    """
+    held: list[Block] = []  # the last text block, then the furniture read after it
+    for block in blocks:
+        if block.role in FURNITURE_ROLES:
+            if held:
+                held.append(block)
+            else:
+                yield block
+            continue
+        if held:
+            before = held[0]
+            if before.role == block.role and before.role in TEXT_ROLES and before.section == block.section:
+                texts = mend_split_word(before.textmap, block.textmap, vocabulary, same_page=before.page == block.page)
+                if texts is not None:
+                    held[0] = dataclasses.replace(before, textmap=texts[0])
+                    block = dataclasses.replace(block, textmap=texts[1])
+            yield from held
+        held = [block]
+    yield from held
 
 
 def mend_broken_words(blocks: Sequence[Block], vocabulary: Vocabulary) -> list[Block]:
-    """Rejoin words broken at a column or page break, between consecutive blocks of one text."""
-    mended = list(blocks)
-    previous: int | None = None
-    for index, block in enumerate(mended):
-        if block.role in ("header", "footer"):
+    """`iter_mended` as a list."""
+    return list(iter_mended(blocks, vocabulary))
+
+
+@dataclasses.dataclass(frozen=True)
+class _ReadPage:
+    """A page after the first pass: its shapes and words (None when not kept), or why it failed."""
+
+    number: int
+    page: PageObjects | None = None
+    texts: tuple[PageText, ...] | None = None
+    error: str | None = None
+
+
+@dataclasses.dataclass
+class _DocumentTally:
+    """What the first pass learns of the whole document: all that the cross-page steps need."""
+
+    typeface: TypefaceTally = dataclasses.field(default_factory=TypefaceTally)
+    vocabulary: VocabularyCollector = dataclasses.field(default_factory=VocabularyCollector)
+    edges: list[EdgeSummary] = dataclasses.field(default_factory=list)
+    pages: list[_ReadPage] = dataclasses.field(default_factory=list)
+    kept_glyphs: int = 0
+
+
+def read_page_texts(page: pdfplumber.page.Page, settings: LayoutSettings) -> tuple[PageObjects, tuple[PageText, ...]]:
+    """A page's shapes (its glyphs dropped once they are words) and its words per direction.
+
+    pdfplumber's cached layout tree of the page is released, so that reading page after page
+    does not keep every page's tree.
+
+    Raises:
+        Exception: Whatever the PDF parser raises on a page it cannot read.
+    """
+    try:
+        objects = read_page(page)
+    finally:
+        page.close()
+    texts = tuple(without_line_numbers(text, settings.line_numbers) for text in page_texts(objects))
+    return dataclasses.replace(objects, chars=()), texts
+
+
+def _read_or_fail(
+    page: pdfplumber.page.Page, settings: LayoutSettings
+) -> tuple[PageObjects, tuple[PageText, ...]] | str:
+    """`read_page_texts`, or the reason the parser gave for failing (the page is then left out).
+
+    This is a page boundary: a damaged page costs that page, not the document. A MemoryError is
+    not a damaged page and goes up.
+    """
+    try:
+        return read_page_texts(page, settings)
+    except MemoryError:
+        raise
+    except Exception as exc:  # the parser's errors on damaged content are of any type
+        cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
+        if isinstance(cause, MemoryError):
+            raise cause from None  # pdfplumber wraps it; it is no damage of the page
+        return clean_text(str(cause)) or type(cause).__name__
+
+
+def _first_pass(pdf: pdfplumber.PDF, settings: LayoutSettings, cache_glyphs: int) -> _DocumentTally:
+    tally = _DocumentTally()
+    for page in pdf.pages:
+        read = _read_or_fail(page, settings)
+        if isinstance(read, str):
+            log.warning("page %d cannot be read (%s); it is left out", page.page_number, read)
+            tally.pages.append(_ReadPage(page.page_number, error=read))
             continue
-        if previous is not None:
-            before = mended[previous]
-            if before.role == block.role and before.role in RUNNING_ROLES and before.section == block.section:
-                texts = mend_split_word(before.textmap, block.textmap, vocabulary, same_page=before.page == block.page)
-                if texts is not None:
-                    mended[previous] = dataclasses.replace(before, textmap=texts[0])
-                    mended[index] = dataclasses.replace(block, textmap=texts[1])
-        previous = index
-    return mended
+        objects, texts = read
+        for text in texts:
+            tally.typeface.add(text.words)
+            tally.vocabulary.add(w.text for w in text.words)
+        if texts:
+            tally.edges.extend(summarize_edges(texts[0].page, texts[0].words))
+        glyphs = sum(len(w.text) for text in texts for w in text.words)
+        if tally.kept_glyphs + glyphs <= cache_glyphs:
+            tally.kept_glyphs += glyphs
+            tally.pages.append(_ReadPage(page.page_number, objects, texts))
+        else:
+            tally.pages.append(_ReadPage(page.page_number))
+    return tally
 
 
-def document_blocks(pdf: pdfplumber.PDF, settings: LayoutSettings | None = None) -> list[Block]:
-    """Every block of the document, in reading order, with roles and sections.
+def _second_pass(
+    pdf: pdfplumber.PDF, tally: _DocumentTally, settings: LayoutSettings
+) -> Iterator[tuple[PageObjects, tuple[PageText, ...]]]:
+    """Each readable page's shapes and words: kept from the first pass, or read again."""
+    for index, read in enumerate(tally.pages):
+        if read.error is not None:
+            continue
+        if read.page is not None and read.texts is not None:
+            tally.pages[index] = _ReadPage(read.number)  # hand it over and let it go
+            yield read.page, read.texts
+            continue
+        again = _read_or_fail(pdf.pages[index], settings)
+        if isinstance(again, str):
+            raise MalformedPDF(f"page {read.number} could be read once but not twice ({again})")
+        yield again
+
+
+def iter_document_blocks(
+    pdf: pdfplumber.PDF, settings: LayoutSettings | None = None, cache_glyphs: int = PAGE_CACHE_GLYPHS
+) -> Iterator[Block]:
+    """Every block of the document, in reading order, with roles and sections, page after page.
+
+    A first pass reads every page for what the cross-page steps need (body typeface, vocabulary,
+    running headers and footers); the second lays the pages out one at a time.
 
     Args:
         pdf: The open PDF.
         settings: Thresholds (defaults when None).
+        cache_glyphs: How many glyphs' worth of pages the first pass keeps for the second.
 
-    Returns:
+    Yields:
         The blocks; ids count each page's blocks from 1 in reading order.
+
+    Raises:
+        MalformedPDF: No page at all can be read.
     """
     settings = settings or LayoutSettings()
-    pages = [read_page(page) for page in pdf.pages]
-    texts = [[without_line_numbers(text, settings.line_numbers) for text in page_texts(page)] for page in pages]
-    all_words = [w for page in texts for text in page for w in text.words]
-    body = body_typeface(all_words)
-    vocabulary = Vocabulary.from_texts(w.text for w in all_words)
-    furniture = find_furniture([(page[0].page, page[0].words) for page in texts if page], body.size)
-    layouts = [
+    tally = _first_pass(pdf, settings, cache_glyphs)
+    errors = [read.error for read in tally.pages if read.error is not None]
+    if tally.pages and len(errors) == len(tally.pages):
+        raise MalformedPDF(f"none of its {len(errors)} pages can be read ({errors[0]})")
+    body = tally.typeface.typeface()
+    vocabulary = tally.vocabulary.vocabulary()
+    marks = furniture_marks(tally.edges, body.size)
+    tally.edges.clear()
+    layouts = (
         lay_out_page(
-            page, page_text, furniture.get(page.page_number, []), _PageContext(page.page_number, body, (), settings)
+            page,
+            texts,
+            marked_lines(page.page_number, texts[0].words, marks.get(page.page_number, [])) if texts else [],
+            _PageContext(page.page_number, body, (), settings),
         )
-        for page, page_text in zip(pages, texts, strict=False)
-    ]
-    blocks: list[Block] = []
+        for page, texts in _second_pass(pdf, tally, settings)
+    )
+    yield from iter_mended(_placed_blocks(layouts, body, vocabulary, settings), vocabulary)
+
+
+def _placed_blocks(
+    layouts: Iterable[PageLayout], body: Typeface, vocabulary: Vocabulary, settings: LayoutSettings
+) -> Iterator[Block]:
     counters: dict[int, int] = {}
     for item in iter_placed(layouts, SectionSettings(body.size, settings.roles.heading_ratio)):
         block = item.block
         counters[block.page] = counters.get(block.page, 0) + 1
-        blocks.append(
-            Block(
-                id=f"p{block.page}-b{counters[block.page]}",
-                page=block.page,
-                bbox=block.page_box,
-                role=block.role,
-                section=item.section,
-                textmap=join_lines(_block_text_words(block), vocabulary),
-                size=block.size,
-                bold=block.bold,
-            )
+        yield Block(
+            id=f"p{block.page}-b{counters[block.page]}",
+            page=block.page,
+            bbox=block.page_box,
+            role=block.role,
+            section=item.section,
+            textmap=join_lines(_block_text_words(block), vocabulary),
+            size=block.size,
+            bold=block.bold,
         )
-    return mend_broken_words(blocks, vocabulary)
+
+
+def document_blocks(pdf: pdfplumber.PDF, settings: LayoutSettings | None = None) -> list[Block]:
+    """`iter_document_blocks` as a list."""
+    return list(iter_document_blocks(pdf, settings))

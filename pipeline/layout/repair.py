@@ -182,17 +182,31 @@ class Vocabulary:
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> Vocabulary:
         """Collect the words of word texts (a hyphen at a word's end is a line break, not spelling)."""
-        words: set[str] = set()
-        compounds: set[str] = set()
+        collector = VocabularyCollector()
+        collector.add(texts)
+        return collector.vocabulary()
+
+
+@dataclasses.dataclass
+class VocabularyCollector:
+    """A document's vocabulary gathered page by page, so the pages need not be held together."""
+
+    words: set[str] = dataclasses.field(default_factory=set)
+    compounds: set[str] = dataclasses.field(default_factory=set)
+
+    def add(self, texts: Iterable[str]) -> None:
+        """Add the words of some word texts (a hyphen at a word's end is a line break, not spelling)."""
         for text in texts:
             core = repair_chars(text).strip(".,;:!?()[]\"'").lower()
             if not core or core.endswith(HYPHENS):
                 continue
             if "-" in core.strip("-"):
-                compounds.add(core)
+                self.compounds.add(core)
             else:
-                words.add(core)
-        return cls(frozenset(words), frozenset(compounds))
+                self.words.add(core)
+
+    def vocabulary(self) -> Vocabulary:
+        return Vocabulary(frozenset(self.words), frozenset(self.compounds))
 
 
 EMPTY_VOCABULARY = Vocabulary()

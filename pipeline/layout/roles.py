@@ -12,6 +12,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
+from extractors.dates.words import MONTH_NAMES
 from pipeline.layout.frames import FrameKind
 from pipeline.layout.paragraphs import Line, is_list_marker
 from pipeline.layout.textmap import Box
@@ -19,11 +20,17 @@ from schemas.blocks import Role
 
 _CAPTION_START = re.compile(r"^(figure|fig\.|photo|picture|image|table|chart|map|source)\s*[\w.:-]*", re.IGNORECASE)
 _DATELINE = re.compile(
-    r"\b(issue|vol\.?|volume|no\.|number|edition|nº|№)\s*\d"
-    r"|\b(january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{4}\b",
+    r"\b(issue|vol\.?|volume|no\.|number|edition|nº|№)\s*\d" rf"|\b({'|'.join(MONTH_NAMES)})\s+\d{{4}}\b",
     re.IGNORECASE,
 )
 SENTENCE_STOP = (".", ";", ",", "!", "?")
+
+FURNITURE_ROLES: frozenset[Role] = frozenset({"header", "footer"})
+"""Page furniture: running headers and footers, never part of an article's text."""
+PROSE_ROLES: frozenset[Role] = frozenset({"body", "sidebar", "list_item"})
+"""Roles whose text runs on from block to block: a sentence may cross a column or page break."""
+TEXT_ROLES: frozenset[Role] = PROSE_ROLES | {"caption"}
+"""Roles of running text, whose words may break across consecutive blocks."""
 DATELINE_WORDS = 16
 
 

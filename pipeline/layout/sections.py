@@ -16,13 +16,14 @@ is read where it stands on the page.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from pipeline.layout.blocks import PageBlock
 from pipeline.layout.repair import repair_chars
+from pipeline.layout.roles import FURNITURE_ROLES, PROSE_ROLES
+from pipeline.layout.sentence_ends import ends_sentence
 from pipeline.layout.textmap import Box
 
-FURNITURE = frozenset({"header", "footer"})
 # Size difference (points) that makes one heading larger than another.
 LARGER = 0.5
 
@@ -88,7 +89,7 @@ class SectionSettings:
 
 def _next_text_block(blocks: Sequence[PageBlock], index: int) -> PageBlock | None:
     for block in blocks[index + 1 :]:
-        if block.role not in FURNITURE:
+        if block.role not in FURNITURE_ROLES:
             return block
     return None
 
@@ -135,7 +136,7 @@ def iter_flow_sections(
         opening: Whether the flow starts the document.
     """
     for index, block in enumerate(blocks):
-        if block.role in FURNITURE:
+        if block.role in FURNITURE_ROLES:
             yield block, None, current
             continue
         if block.role == "heading":
@@ -171,7 +172,7 @@ def anchor_section(panel: Panel, placed: Sequence[Placed]) -> str | None:
     "Beside" is any block level with the panel; "under" is, in each column over the panel, the
     lowest block above it.
     """
-    items = [item for item in placed if item.block.role not in FURNITURE]
+    items = [item for item in placed if item.block.role not in FURNITURE_ROLES]
     boxes = [item.block.box for item in items]
     _, top, _, bottom = panel.box
     touching = {i for i, box in enumerate(boxes) if _overlap(top, bottom, box[1], box[3]) > 0}
@@ -205,7 +206,7 @@ def _panel_placed(
     return placed
 
 
-def iter_placed(pages: Sequence[PageLayout], settings: SectionSettings) -> Iterator[Placed]:
+def iter_placed(pages: Iterable[PageLayout], settings: SectionSettings) -> Iterator[Placed]:
     """Every block of the document in reading order, with its section.
 
     Args:
@@ -236,10 +237,6 @@ def iter_placed(pages: Sequence[PageLayout], settings: SectionSettings) -> Itera
         yield from defer_floats(ordered)
 
 
-SENTENCE_END = (".", "!", "?", '"', "\u201d", "'", "\u2019", ")")
-RUNNING = frozenset({"body", "sidebar", "list_item"})
-
-
 def _before_running_sentence(placed: Sequence[Placed], point: int, anchor: str | None) -> int:
     """Where a panel goes when its article's last block on the page runs on to the next page.
 
@@ -249,10 +246,10 @@ def _before_running_sentence(placed: Sequence[Placed], point: int, anchor: str |
     if anchor is None or point < 0:
         return point
     last = placed[point].block
-    if last.role not in RUNNING or last.text.rstrip().endswith(SENTENCE_END):
+    if last.role not in PROSE_ROLES or ends_sentence(last.text):
         return point
     for index, item in enumerate(placed):
-        if item.section == anchor and item.block.role in RUNNING:
+        if item.section == anchor and item.block.role in PROSE_ROLES:
             return index - 1
     return point
 
@@ -260,11 +257,11 @@ def _before_running_sentence(placed: Sequence[Placed], point: int, anchor: str |
 def _interrupts(before: Placed, after: Placed) -> bool:
     """Whether `after` continues the unfinished sentence at the end of `before`."""
     return (
-        before.block.role in RUNNING
+        before.block.role in PROSE_ROLES
         and after.block.role == before.block.role
         and after.section == before.section
         and not after.floating
-        and not before.block.text.rstrip().endswith(SENTENCE_END)
+        and not ends_sentence(before.block.text)
     )
 
 

@@ -3,28 +3,22 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from extractors.gazetteer.index import fold as fold_name
 from pipeline.review.diff import DiffInputError, read_jsonl
 from schemas.records import RECORD_KINDS
 
+if TYPE_CHECKING:
+    import inflect
+
 # Words after which a count's subject stops naming the counted thing ("officers of the police").
 _SUBJECT_CUT = frozenset({"of", "from", "in", "at", "on", "for", "with", "who", "that", "which", "aged", "to"})
-_IRREGULAR = {
-    "women": "woman",
-    "men": "man",
-    "people": "person",
-    "persons": "person",
-    "children": "child",
-    "staff": "staff",
-}
-_NON_WORD = re.compile(r"[^\w]+")
 
 
 class GoldFileError(DiffInputError):
@@ -32,12 +26,11 @@ class GoldFileError(DiffInputError):
 
 
 def fold(text: str | None) -> str:
-    """Case-, accent-, punctuation- and leading-"the"-insensitive form of a name."""
+    """The gazetteer's folded form of a name (case, accents, punctuation), "&" read as "and",
+    a leading "the" dropped: the one folding the project compares names by."""
     if not text:
         return ""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    words = _NON_WORD.sub(" ", plain.casefold().replace("&", " and ")).split()
+    words = fold_name(text.replace("&", " and ")).split()
     return " ".join(words[1:] if words[:1] == ["the"] and len(words) > 1 else words)
 
 
@@ -46,17 +39,16 @@ def fold_acronym(text: str | None) -> str:
     return fold(text).replace(" ", "")
 
 
+@functools.cache
+def _inflection() -> inflect.engine:
+    import inflect  # imported when first needed: it takes seconds, and only scoring needs it
+
+    return inflect.engine()
+
+
 def singular(word: str) -> str:
-    """English plural to singular for head nouns, by rule (no model needed to score)."""
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "xes", "sses", "zes")):
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
+    """An English noun in the singular ("series" stays "series", "women" is "woman")."""
+    return _inflection().singular_noun(word) or word
 
 
 def head_noun(subject: str | None) -> str:

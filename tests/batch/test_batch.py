@@ -18,7 +18,7 @@ from pipeline.batch.runner import plan_jobs, run_batch
 from pipeline.batch.shards import DocumentLines, iter_documents, reusable
 from pipeline.cli import main
 from pipeline.settings import Settings
-from pipeline.version import PIPELINE_VERSION
+from pipeline.version import pipeline_version
 from schemas import DocumentError, DocumentLine, parse_line
 from tests.helpers import PROJECT_ROOT, make_text_pdf
 
@@ -61,7 +61,7 @@ def test_batch_bad_documents_fail_alone(bad_inputs: dict[str, Path], plugin_path
             "--workers",
             "2",
             "--timeout",
-            "8",
+            "20",  # a hanging document costs this long; good ones need a second, more on a loaded machine
             "--memory-limit",
             "1024",
             "--plugin",
@@ -190,6 +190,25 @@ def test_batch_resume_takes_a_complete_output_as_it_is(tmp_path: Path) -> None:
     assert target.read_bytes() == before
 
 
+def test_batch_resume_redoes_documents_of_another_pipeline_version(tmp_path: Path) -> None:
+    """Output written by older code is not kept: its documents are processed again."""
+    write_good(tmp_path / "in")
+    target = tmp_path / "records.jsonl"
+    run_batch([tmp_path / "in"], str(target), Settings(workers=1))
+    current = pipeline_version()
+    older = "0.0.9+000000000000"
+    lines = target.read_text(encoding="utf-8").splitlines()
+    aged = [line.replace(current, older) if '"kind":"document"' in line else line for line in lines]
+    assert aged != lines
+    target.write_text("".join(f"{line}\n" for line in aged), encoding="utf-8")
+    again = run_batch([tmp_path / "in"], str(target), Settings(workers=1), resume=True)
+    assert again.resumed == 0
+    assert again.documents == 3
+    written = target.read_text(encoding="utf-8")
+    assert older not in written
+    assert written.splitlines() == lines
+
+
 def test_batch_resume_without_output_file_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     pdf = make_text_pdf(tmp_path / "one.pdf", ["Osh, 3 May 2018."])
     assert main(["extract", str(pdf), "--resume"]) == 2
@@ -206,7 +225,7 @@ def _document(**changes: object) -> DocumentLine:
         "status": "ok",
         "error": None,
         "counts": {"date": 1},
-        "pipeline_version": PIPELINE_VERSION,
+        "pipeline_version": pipeline_version(),
     }
     return DocumentLine.model_validate(base | changes)
 

@@ -47,6 +47,16 @@ def test_dask_output_equals_a_local_two_worker_run_byte_for_byte(
     assert all(docs[name]["status"] == "ok" for name in good)
 
 
+@pytest.mark.slow
+def test_dask_blocks_equal_a_local_run(dask_cluster: DaskCluster, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    write_good(folder)
+    local, on_cluster = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
+    assert run_batch([folder], str(local), Settings(workers=2), work="blocks").exit_status == 0
+    assert main(["blocks", str(folder), "-o", str(on_cluster), "-q", "--scheduler", dask_cluster.address]) == 0
+    assert on_cluster.read_bytes() == local.read_bytes()
+
+
 def _slow_corpus(folder: Path, documents: int) -> None:
     folder.mkdir()
     for number in range(documents):

@@ -212,3 +212,16 @@ def test_export_table_columns_follow_the_contract() -> None:
         *("extractor", "confidence", "value", "qualifier", "subject", "part_of"),
     ]
     assert kind_table("count").key == ("id",)
+
+
+def test_export_keeps_the_extract_document_line_when_blocks_come_first(tmp_path: Path) -> None:
+    """`bulletins blocks` writes each document's line with zero counts; the records' line is the one kept."""
+    records = lines_of(RECORDS[:1])
+    blocks = tmp_path / "blocks.jsonl"
+    document = records[0] | {"counts": dict.fromkeys(records[0]["counts"], 0)}
+    blocks.write_text("".join(json.dumps(line) + "\n" for line in [document, *lines_of(BLOCKS[:1])]), encoding="utf-8")
+    target = tmp_path / "out.sqlite"
+    export_records([str(blocks), RECORDS[0]], target)
+    with sqlite3.connect(target) as db:
+        counted = db.execute("SELECT counts_count, counts_place FROM documents").fetchall()
+    assert counted == [(records[0]["counts"]["count"], records[0]["counts"]["place"])]
