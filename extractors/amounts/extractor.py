@@ -28,6 +28,7 @@ from extractors.amounts.currencies import (
     CurrencyTable,
     currency_table,
 )
+from extractors.amounts.magnitudes import document_currency, iter_bare_magnitudes, with_spaced_magnitude
 from extractors.base import DocumentContext, Extractor, Mention, register
 from extractors.gazetteer.index import load_gazetteer
 from extractors.gazetteer.matching import implies_country, iter_name_spans
@@ -173,12 +174,30 @@ class AmountRules(Extractor):
         table = currency_table()
         hints = [list(iter_place_hints(passage.text, table)) for passage in passages]
         document = Counter(code for found in hints for hint in found for code in hint.codes)
+        found_mentions: list[Mention] = []
         for passage, found in zip(passages, hints, strict=False):
             in_passage = Counter(code for hint in found for code in hint.codes)
             for span in iter_amount_spans(passage.text, table):
-                mention = self._mention(passage, span, found, (in_passage, document))
+                mention = self._mention(
+                    passage, with_spaced_magnitude(passage.text, span), found, (in_passage, document)
+                )
                 if mention is not None:
-                    yield mention
+                    found_mentions.append(mention)
+        yield from found_mentions
+        yield from self._bare_magnitudes(passages, found_mentions)
+
+    def _bare_magnitudes(self, passages: Sequence[Passage], found: Sequence[Mention]) -> Iterator[Mention]:
+        """Numbers like "4M" without a currency, in the one currency of the document's other amounts."""
+        currency = document_currency(Counter(m.value.currency for m in found if isinstance(m.value, AmountValue)))
+        if currency is None:
+            return
+        for passage in passages:
+            taken = [(m.start, m.end) for m in found if m.passage == passage.index]
+            for number in iter_bare_magnitudes(passage.text, taken):
+                start, end, qualifier = qualified_bounds(passage, number.start, number.end)
+                start, end = clip_to_block(passage, start, end, number.start, number.end)
+                value = AmountValue(value=number.value, currency=currency, qualifier=qualifier)
+                yield Mention(passage.index, start, end, "amount", value, self.name, CONFIDENCE_DEFAULT)
 
     def _mention(
         self, passage: Passage, span: AmountSpan, hints: Sequence[PlaceHint], wider: tuple[Counter[str], Counter[str]]

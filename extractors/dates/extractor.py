@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from extractors.base import DocumentContext, Extractor, Mention, register
+from extractors.dates.epi_weeks import iter_epi_weeks
 from extractors.dates.filters import filter_candidate
 from extractors.dates.grammar import Candidate, iter_candidates
 from extractors.dates.values import (
@@ -36,6 +37,7 @@ from extractors.dates.values import (
     numeric_date_order,
     point_to_bounds,
 )
+from schemas.values import DateValue
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -238,10 +240,20 @@ class DateRules(Extractor):
         for found in iter_found(passages, order):
             by_passage[found.position].append(found)
         document = DocumentDates(passages, by_passage, context, order)
+        weeks = {passage.index: list(self.epi_week_mentions(passage, context)) for passage in passages}
+        mentions = [m for found in weeks.values() for m in found]
         for found in (f for in_passage in by_passage for f in in_passage):
             mention = self.found_to_mention(found, document)
-            if mention is not None:
-                yield mention
+            taken = weeks.get(mention.passage, []) if mention is not None else []
+            if mention is not None and not any(w.start < mention.end and mention.start < w.end for w in taken):
+                mentions.append(mention)
+        yield from sorted(mentions, key=lambda m: (m.passage, m.start))
+
+    def epi_week_mentions(self, passage: Passage, context: DocumentContext) -> Iterator[Mention]:
+        """The passage's epidemiological weeks as day ranges (`extractors.dates.epi_weeks`)."""
+        for weeks in iter_epi_weeks(passage.text, context.issue_date):
+            value = DateValue(start=weeks.first, end=weeks.last, granularity="day", inferred_year=weeks.inferred_year)
+            yield Mention(passage.index, weeks.start, weeks.end, "date", value, self.name, 0.9)
 
     def found_to_mention(self, found: Found, document: DocumentDates) -> Mention | None:
         """The mention of a kept candidate, its year found if it needs one; None if it has none."""

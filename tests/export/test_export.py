@@ -206,11 +206,12 @@ def test_export_cli_reads_stdin_and_summarises(
 
 
 def test_export_table_columns_follow_the_contract() -> None:
-    names = [column.name for column in model_columns(CountRecord)]
-    assert names == [
+    columns = {column.name: column.type for column in model_columns(CountRecord)}
+    assert list(columns) == [
         *("id", "doc_id", "page", "x0", "top", "x1", "bottom", "block", "section", "text", "sentence"),
-        *("extractor", "confidence", "value", "qualifier", "subject", "part_of"),
+        *("extractor", "confidence", "boxes", "value", "qualifier", "subject", "part_of"),
     ]
+    assert columns["boxes"] == "json"  # a list of boxes per line: JSON text, as any field of another shape
     assert kind_table("count").key == ("id",)
 
 
