@@ -6,25 +6,24 @@ import dataclasses
 import datetime as dt
 import json
 import logging
-import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, BinaryIO
 
 import click
 
+from pipeline.batch.dask_engine import INSTALL_HINT as DASK_INSTALL_HINT
+from pipeline.batch.dask_engine import dask_available
 from pipeline.batch.pool import PoolError, Work, configure_logging
 from pipeline.batch.progress import BatchSummary, stderr_is_terminal
 from pipeline.batch.runner import run_batch
 from pipeline.errors import Interrupted, OutputRefused
+from pipeline.inputs import read_path_list
 from pipeline.settings import Settings
+from pipeline.terminal import PipeAwareGroup
 from schemas import json_schema
 
 log = logging.getLogger("bulletins")
-
-# Exit status of a run whose stdout was closed by its reader (`bulletins extract ... | head`):
-# 128 + SIGPIPE, as a shell reports a program ended by a broken pipe.
-BROKEN_PIPE_STATUS = 141
 
 
 class Refused(click.ClickException):
@@ -33,16 +32,27 @@ class Refused(click.ClickException):
     exit_code = 2
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=PipeAwareGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="bulletins")
 def cli() -> None:
-    """Turn PDF bulletins into JSON Lines of dates, places, counts, amounts and organisations."""
+    """Turn PDF bulletins into JSON Lines of dates, places, counts, amounts and organisations.
+
+    Exit status: 0 done, 1 a document failed (or records differ, or a score is under the bar),
+    2 a usage error or unusable input, 141 the reader of stdout went away (`| head`).
+    """
 
 
 def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    """The options `extract` and `blocks` share: inputs, output, workers and their limits."""
+    """The options `extract` and `blocks` share: inputs, output, workers (local or on a cluster) and their limits."""
     options = [
-        click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, readable=False)),
+        click.argument("paths", nargs=-1, type=click.Path(exists=True, readable=False)),
+        click.option(
+            "--files-from",
+            type=click.File("rb"),
+            default=None,
+            metavar="FILE",
+            help="Also read the paths listed in FILE, one a line ('-' is stdin): from find, a manifest or a listing.",
+        ),
         click.option("-o", "--output", default=None, help="Write JSON Lines here instead of stdout ('-' is stdout)."),
         click.option(
             "--workers", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per core)."
@@ -61,6 +71,14 @@ def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
             show_default=True,
             help="Address space of each worker, in MB; a document that needs more is failed as `memory`.",
         ),
+        click.option(
+            "--scheduler",
+            envvar="DASK_SCHEDULER_ADDRESS",
+            default=None,
+            metavar="ADDRESS",
+            help="Run the documents on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:PORT; "
+            "default $DASK_SCHEDULER_ADDRESS) instead of local workers. Needs the `dask` extra.",
+        ),
         click.option("-q", "--quiet", is_flag=True, help="No progress, summary or PDF parser warnings on stderr."),
     ]
     for option in reversed(options):
@@ -69,9 +87,12 @@ def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _run(
-    work: Work, paths: tuple[str, ...], output: str | None, settings: Settings, resume: bool, quiet: bool
+    work: Work, paths: list[str], output: str | None, settings: Settings, resume: bool, quiet: bool
 ) -> BatchSummary:
-    """Run the batch; turn a refusal, a stop by a signal or a closed stdout into a message and an exit status."""
+    """Run the batch; turn a refusal or a stop by a signal into a message and an exit status.
+
+    A closed stdout is handled for every command by `PipeAwareGroup`.
+    """
     try:
         return run_batch(
             paths, output, settings, resume=resume, show_progress=not quiet and stderr_is_terminal(), work=work
@@ -84,9 +105,6 @@ def _run(
         kept = " Documents finished so far are kept: run again with --resume to finish." if output else ""
         click.echo(f"bulletins: stopped by {_signal_name(exc.signum)}.{kept if work == 'extract' else ''}", err=True)
         sys.exit(exc.exit_status)
-    except BrokenPipeError:
-        _silence_stdout()
-        sys.exit(BROKEN_PIPE_STATUS)
 
 
 def _signal_name(signum: int) -> str:
@@ -95,11 +113,15 @@ def _signal_name(signum: int) -> str:
     return signal.Signals(signum).name
 
 
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null, so that flushing it at exit does not fail again."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    os.close(devnull)
+def _inputs(paths: tuple[str, ...], files_from: BinaryIO | None) -> list[str]:
+    """The paths on the command line and those listed with --files-from.
+
+    Raises:
+        click.UsageError: Neither was given.
+    """
+    if not paths and files_from is None:
+        raise click.UsageError("give PDF files or folders, or --files-from FILE")
+    return [*paths, *(read_path_list(files_from) if files_from is not None else [])]
 
 
 def _settings(
@@ -109,13 +131,24 @@ def _settings(
     memory_limit: int,
     plugins: tuple[str, ...],
     quiet: bool,
+    scheduler: str | None,
 ) -> Settings:
+    """The run's settings.
+
+    Raises:
+        click.UsageError: --workers with --scheduler, or --scheduler without the `dask` extra.
+    """
+    if scheduler and workers:
+        raise click.UsageError("--workers sets local worker processes; with --scheduler the cluster's workers run")
+    if scheduler and not dask_available():
+        raise click.UsageError(DASK_INSTALL_HINT)
     settings = Settings(
         issue_date=issue_date.date() if issue_date else None,
         timeout=timeout,
         memory_limit_mb=memory_limit,
         plugins=plugins,
         quiet=quiet,
+        scheduler=scheduler or None,
     )
     return dataclasses.replace(settings, workers=workers) if workers else settings
 
@@ -138,6 +171,7 @@ def _settings(
 )
 def extract(
     paths: tuple[str, ...],
+    files_from: BinaryIO | None,
     output: str | None,
     issue_date: dt.datetime | None,
     workers: int | None,
@@ -145,22 +179,25 @@ def extract(
     memory_limit: int,
     resume: bool,
     plugins: tuple[str, ...],
+    scheduler: str | None,
     quiet: bool,
 ) -> None:
     """Extract records from PDF files or folders of PDFs (searched recursively).
 
-    Documents run in worker processes, each with a time and memory limit; the output is in
-    source-path order whatever the number of workers. Interrupted? Run again with --resume.
+    Documents run in worker processes, each with a time and memory limit, or on a Dask cluster
+    with --scheduler; the output is in source-path order whatever runs them. Interrupted? Run
+    again with --resume.
 
     Example:
 
-        bulletins extract archive/ -o records.jsonl --workers 4
+        find archive/ -name '*.pdf' | bulletins extract --files-from - -o records.jsonl --workers 4
     """
     configure_logging(quiet)
+    inputs = _inputs(paths, files_from)
     if resume and output in (None, "-"):
         raise click.UsageError("--resume needs an output file (-o FILE)")
-    settings = _settings(issue_date, workers, timeout, memory_limit, plugins, quiet)
-    summary = _run("extract", paths, output, settings, resume, quiet)
+    settings = _settings(issue_date, workers, timeout, memory_limit, plugins, quiet, scheduler)
+    summary = _run("extract", inputs, output, settings, resume, quiet)
     if not quiet:
         click.echo(summary.to_text(), err=True, nl=False)
     sys.exit(summary.exit_status)
@@ -170,10 +207,12 @@ def extract(
 @batch_options
 def blocks(
     paths: tuple[str, ...],
+    files_from: BinaryIO | None,
     output: str | None,
     workers: int | None,
     timeout: float,
     memory_limit: int,
+    scheduler: str | None,
     quiet: bool,
 ) -> None:
     """Write the text blocks of each PDF, in reading order, as JSON Lines.
@@ -186,8 +225,9 @@ def blocks(
         bulletins blocks bulletin.pdf -o blocks.jsonl
     """
     configure_logging(quiet)
-    settings = _settings(None, workers, timeout, memory_limit, (), quiet)
-    summary = _run("blocks", paths, output, settings, False, quiet)
+    inputs = _inputs(paths, files_from)
+    settings = _settings(None, workers, timeout, memory_limit, (), quiet, scheduler)
+    summary = _run("blocks", inputs, output, settings, False, quiet)
     if not quiet:
         click.echo(summary.to_text(), err=True, nl=False)
     sys.exit(summary.exit_status)
@@ -213,9 +253,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-from pipeline.review.cli import register_review_commands  # noqa: E402  (review commands live in their own module)
+from pipeline.export.cli import export_command  # noqa: E402  (commands of other stages live in their own modules)
+from pipeline.review.cli import register_review_commands  # noqa: E402
 
 register_review_commands(cli)
+cli.add_command(export_command)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@
 A path on the command line can be anything: a FIFO that blocks whoever opens it for reading, a
 device, a folder nobody may list, a file nobody may read, a name that is not UTF-8. Every one of
 them becomes a job with a `document` line (failed when it cannot be read), never a hang, a
-silent skip or the end of the run.
+silent skip or the end of the run. Paths may also come listed in a file or a pipe
+(`--files-from`, `read_path_list`), one a line.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
+import logging
 import os
 import stat
 import urllib.parse
@@ -19,6 +21,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from pipeline.errors import UnreadableFile
+
+log = logging.getLogger("bulletins")
 
 HASH_CHUNK = 1 << 20
 PDF_SUFFIX = ".pdf"
@@ -49,7 +53,10 @@ def find_inputs(paths: Iterable[str | Path]) -> list[FoundInput]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for item in _walk(path):
+            items = list(_walk(path))
+            if not items:
+                log.warning("no PDF files in %s", display_path(path))
+            for item in items:
                 found.setdefault(item.path, item)
         else:
             found.setdefault(path, FoundInput(path))
@@ -65,6 +72,24 @@ def _walk(folder: Path) -> Iterator[FoundInput]:
     for error in errors:
         where = Path(error.filename) if error.filename else folder
         yield FoundInput(where, f"cannot list folder {display_path(where)}: {error.strerror or error}")
+
+
+def read_path_list(stream: BinaryIO) -> list[str]:
+    """The paths listed in a stream, one a line, in the order given.
+
+    Lines are split on newlines only, so names with spaces are kept whole; blank lines are
+    skipped and a Windows line end is dropped. Names are decoded as the file system decodes
+    them, so a name that is not valid UTF-8 still reaches its file.
+
+    Args:
+        stream: A binary stream (a list file, or stdin's buffer).
+    """
+    paths = []
+    for raw in stream.read().split(b"\n"):
+        line = raw.removesuffix(b"\r")
+        if line.strip():
+            paths.append(os.fsdecode(line))
+    return paths
 
 
 def iter_pdf_paths(paths: Iterable[str | Path]) -> list[Path]:

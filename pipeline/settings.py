@@ -26,6 +26,8 @@ class Settings:
         strict: Raise on a record that fails validation instead of logging and skipping it
             (tests run strict, so a contract break is a failure, not a lost record).
         quiet: Workers log warnings only, and the PDF parser's own warnings not at all (-q).
+        scheduler: Address of a Dask scheduler (tcp://HOST:PORT); when set, a batch runs its
+            documents on that cluster's workers instead of local worker processes.
     """
 
     issue_date: dt.date | None = None
@@ -37,6 +39,7 @@ class Settings:
     plugins: tuple[str, ...] = ()
     strict: bool = False
     quiet: bool = False
+    scheduler: str | None = None
 
     @classmethod
     def resolve(cls, settings: Settings | dict[str, Any] | None) -> Settings:

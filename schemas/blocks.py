@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from schemas.values import BBox
+from schemas.values import BBox, DocId, PageNumber
 
 Role = Literal["heading", "body", "sidebar", "caption", "header", "footer", "list_item", "table"]
 
@@ -24,14 +24,18 @@ class BlockLine(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    kind: Literal["block"] = "block"
-    doc_id: str = Field(pattern=r"^sha256:[0-9a-f]{64}$")
-    page: int = Field(ge=1)
-    id: str
+    kind: Literal["block"] = Field(default="block", description="Line kind: a text block.")
+    doc_id: DocId
+    page: PageNumber
+    id: str = Field(description="Block id 'p<page>-b<n>', unique in its document; records name it in `block`.")
     bbox: BBox
-    role: Role
-    section: str | None
-    text: str
+    role: Role = Field(
+        description="What the block is on the page: heading, body, sidebar, caption, header, footer, list_item, table."
+    )
+    section: str | None = Field(description="Headline of the article the block belongs to, or null.")
+    text: str = Field(
+        description="The block's text in reading order, de-hyphenated (a table: cells split by tabs, rows by newlines)."
+    )
     rows: list[list[str]] | None = Field(
         default=None,
         exclude_if=_absent,

@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from schemas.values import DocId
+
 ErrorType = Literal[
     "encrypted",
     "not_a_pdf",
@@ -24,8 +26,13 @@ class DocumentError(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    type: ErrorType
-    message: str
+    type: ErrorType = Field(
+        description=(
+            "Why: encrypted, not_a_pdf, malformed, no_text_layer, timeout, crashed (its worker died), memory "
+            "(over the memory limit) or unreadable."
+        )
+    )
+    message: str = Field(description="What happened and what to do, in words.")
 
 
 class KindCounts(BaseModel):
@@ -33,11 +40,11 @@ class KindCounts(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    date: int = Field(default=0, ge=0)
-    place: int = Field(default=0, ge=0)
-    count: int = Field(default=0, ge=0)
-    amount: int = Field(default=0, ge=0)
-    organisation: int = Field(default=0, ge=0)
+    date: int = Field(default=0, ge=0, description="Date records written for the document.")
+    place: int = Field(default=0, ge=0, description="Place records written for the document.")
+    count: int = Field(default=0, ge=0, description="Count records written for the document.")
+    amount: int = Field(default=0, ge=0, description="Amount records written for the document.")
+    organisation: int = Field(default=0, ge=0, description="Organisation records written for the document.")
 
 
 class DocumentLine(BaseModel):
@@ -45,21 +52,25 @@ class DocumentLine(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    kind: Literal["document"] = "document"
-    doc_id: str = Field(pattern=r"^sha256:[0-9a-f]{64}$")
+    kind: Literal["document"] = Field(
+        default="document", description="Line kind: one per input PDF, before its records (or blocks)."
+    )
+    doc_id: DocId
     source: str = Field(
         description=(
             "The path as given. A path that is not valid UTF-8 has U+FFFD for each byte that is not, "
             "and then `source_bytes` holds it exactly."
         )
     )
-    pages: int = Field(ge=0)
-    title: str | None
-    issue_date: dt.date | None
-    status: Literal["ok", "failed"]
-    error: DocumentError | None
-    counts: KindCounts
-    schema_version: Literal["1"] = "1"
+    pages: int = Field(ge=0, description="Pages read; 0 for a failed document.")
+    title: str | None = Field(description="Title from the PDF's metadata, else the largest heading of page 1; or null.")
+    issue_date: dt.date | None = Field(
+        description="Date partial dates were read against: --issue-date, else the document's own (YYYY-MM-DD)."
+    )
+    status: Literal["ok", "failed"] = Field(description="ok, or failed (then `error` says why and no records follow).")
+    error: DocumentError | None = Field(description="Why the document failed; null when ok.")
+    counts: KindCounts = Field(description="Records written after this line, per kind.")
+    schema_version: Literal["1"] = Field(default="1", description="Version of this record contract.")
     language: str | None = Field(
         default=None, description="ISO 639-1 code of the main language of the text layer, when detected."
     )

@@ -11,7 +11,9 @@ from schemas.values import (
     BBox,
     CountValue,
     DateValue,
+    DocId,
     OrganisationValue,
+    PageNumber,
     PlaceValue,
 )
 
@@ -23,8 +25,8 @@ class CellRef(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    row: int = Field(ge=0)
-    column: int = Field(ge=0)
+    row: int = Field(ge=0, description="0-based row in the table block's `rows`, header rows included.")
+    column: int = Field(ge=0, description="0-based column in the table block's `rows`.")
 
 
 def _absent(value: object) -> bool:
@@ -41,16 +43,22 @@ class _RecordBase(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: str = Field(min_length=1)
-    doc_id: str = Field(pattern=r"^sha256:[0-9a-f]{64}$")
-    page: int = Field(ge=1)
+    id: str = Field(
+        min_length=1,
+        description=(
+            "Stable id '<first 12 hex of doc_id>:<block>:<start>-<end>:<kind>': the same PDF bytes and "
+            "pipeline version give the same id."
+        ),
+    )
+    doc_id: DocId
+    page: PageNumber
     bbox: BBox
-    block: str
-    section: str | None
-    text: str = Field(min_length=1)
-    sentence: str
-    extractor: str = Field(min_length=1)
-    confidence: float = Field(ge=0.0, le=1.0)
+    block: str = Field(description="Id of the text block the mention starts in ('p1-b4'), as `blocks` writes it.")
+    section: str | None = Field(description="Headline of the article that contains the mention, or null.")
+    text: str = Field(min_length=1, description="The mention as written, de-hyphenated, whitespace collapsed.")
+    sentence: str = Field(description="The sentence that contains the mention.")
+    extractor: str = Field(min_length=1, description="Name of the extractor that found it ('dates.rules').")
+    confidence: float = Field(ge=0.0, le=1.0, description="How sure the extractor is, 0 to 1.")
     boxes: tuple[BBox, ...] | None = Field(
         default=None,
         min_length=1,
@@ -85,28 +93,38 @@ class _RecordBase(BaseModel):
 
 
 class DateRecord(_RecordBase):
-    kind: Literal["date"] = "date"
-    value: DateValue
+    """A date or period the text names, as inclusive calendar-day bounds."""
+
+    kind: Literal["date"] = Field(default="date", description="Line kind: a date record.")
+    value: DateValue = Field(description="The normalised date: {start, end, granularity, inferred_year}.")
 
 
 class PlaceRecord(_RecordBase):
-    kind: Literal["place"] = "place"
-    value: PlaceValue
+    """A place the text names, resolved against the gazetteer."""
+
+    kind: Literal["place"] = Field(default="place", description="Line kind: a place record.")
+    value: PlaceValue = Field(description="The normalised place: {name, type, country, geonames_id, lat, lon}.")
 
 
 class CountRecord(_RecordBase):
-    kind: Literal["count"] = "count"
-    value: CountValue
+    """How many of something the text states ('over 40 sports coaches')."""
+
+    kind: Literal["count"] = Field(default="count", description="Line kind: a count record.")
+    value: CountValue = Field(description="The normalised count: {value, qualifier, subject, part_of}.")
 
 
 class AmountRecord(_RecordBase):
-    kind: Literal["amount"] = "amount"
-    value: AmountValue
+    """A sum of money the text states."""
+
+    kind: Literal["amount"] = Field(default="amount", description="Line kind: an amount record.")
+    value: AmountValue = Field(description="The normalised amount: {value, currency, qualifier}.")
 
 
 class OrganisationRecord(_RecordBase):
-    kind: Literal["organisation"] = "organisation"
-    value: OrganisationValue
+    """An organisation the text names."""
+
+    kind: Literal["organisation"] = Field(default="organisation", description="Line kind: an organisation record.")
+    value: OrganisationValue = Field(description="The normalised organisation: {name, acronym}.")
 
 
 Record = DateRecord | PlaceRecord | CountRecord | AmountRecord | OrganisationRecord

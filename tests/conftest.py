@@ -5,13 +5,16 @@ Plain helpers (paths, PDF and passage builders) live in `tests.helpers`.
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import FIXTURES, REALWORLD, make_text_pdf
+from tests.helpers import FIXTURES, PROJECT_ROOT, REALWORLD, DaskCluster, make_text_pdf
+
+PLUGIN = "tests.batch.batch_plugins"  # imported by the workers only, never by the package
 
 # Headless Chromium on a machine without network: nothing in the background may try to reach out.
 CHROMIUM_ARGS = (
@@ -122,3 +125,22 @@ def fixture_output():
         return cache[name]
 
     return output
+
+
+@pytest.fixture
+def plugin_path(monkeypatch: pytest.MonkeyPatch) -> str:
+    """Make the sabotage plugin importable by worker processes (and by subprocesses)."""
+    monkeypatch.syspath_prepend(str(PROJECT_ROOT))
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(PROJECT_ROOT), os.environ.get("PYTHONPATH")])))
+    return PLUGIN
+
+
+@pytest.fixture(scope="session")
+def dask_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DaskCluster]:
+    """A Dask scheduler and two worker processes on the loopback address, shared by the session's tests."""
+    pytest.importorskip("distributed", reason="the `dask` extra is not installed")
+    cluster = DaskCluster(tmp_path_factory.mktemp("dask"), workers=2)
+    try:
+        yield cluster
+    finally:
+        cluster.close()

@@ -213,3 +213,36 @@ def test_schemas_models_are_frozen() -> None:
     model = parse_line(json.dumps(VALID[0].values[0]))
     with pytest.raises(pydantic.ValidationError):
         model.page = 2
+
+
+def _properties(schema: dict) -> list[tuple[str, dict]]:
+    """(model.field, schema) of every field of every model in the schema."""
+    return [
+        (f"{model}.{name}", spec)
+        for model, definition in schema["$defs"].items()
+        for name, spec in definition.get("properties", {}).items()
+    ]
+
+
+def test_schemas_every_field_and_model_has_a_description() -> None:
+    schema = json_schema()
+    assert len(_properties(schema)) > 90
+    assert [field for field, spec in _properties(schema) if not spec.get("description")] == []
+    assert [model for model, definition in schema["$defs"].items() if not definition.get("description")] == []
+
+
+@pytest.mark.parametrize(
+    ("field", "words"),
+    [
+        pytest.param("DateRecord.bbox", ("PDF points", "top-left", "x0 <= x1"), id="bbox-units-and-origin"),
+        pytest.param("BlockLine.bbox", ("PDF points", "top-left"), id="block-bbox"),
+        pytest.param("DateValue.start", ("YYYY-MM-DD", "inclusive"), id="date-shape"),
+        pytest.param("CountValue.part_of", ("Id of the count record",), id="part-of"),
+        pytest.param("AmountValue.currency", ("ISO 4217",), id="currency"),
+        pytest.param("PlaceValue.country", ("ISO 3166-1 alpha-2",), id="country"),
+        pytest.param("CountRecord.value", ("{value, qualifier, subject, part_of}",), id="count-value-shape"),
+    ],
+)
+def test_schemas_descriptions_say_units_and_shapes(field: str, words: tuple[str, ...]) -> None:
+    description = dict(_properties(json_schema()))[field]["description"]
+    assert all(word in description for word in words), description

@@ -360,26 +360,14 @@ class WorkerPool:
                         f"({self.settings.memory_limit_mb} MB) too low?"
                     )
             return None
-        task = slot.task
-        error = WorkerCrashed(
-            f"the worker processing {display_path(task.path)} died ({exit_to_text(slot.process.exitcode)}); "
-            "the file probably crashes the PDF parser"
-        )
-        return self._failed(task, error)
+        return failed_outcome(slot.task, worker_died(slot.task, slot.process.exitcode))
 
     def _on_timeout(self, slot: _Slot) -> Outcome:
         task = slot.task
         assert task is not None
         slot.process.kill()
         slot.process.join()
-        error = DocumentTimeout(
-            f"{display_path(task.path)} took longer than {self.settings.timeout:g} s; raise --timeout or check the file"
-        )
-        return self._failed(task, error)
-
-    def _failed(self, task: Task, error: BulletinsError) -> Outcome:
-        line = line_to_json(failed_document(task.path, error, task.doc_id))
-        return Outcome(task.index, task.path, (line,), 0, error.code, None)
+        return failed_outcome(task, timed_out(task, self.settings))
 
     def _replace(self, old: _Slot, pending: list[Task]) -> None:
         """Swap a dead or killed worker for a fresh one, if there is work left for it."""
@@ -403,6 +391,27 @@ class WorkerPool:
                 slot.process.join()
             slot.conn.close()
         self._slots = []
+
+
+def failed_outcome(task: Task, error: BulletinsError) -> Outcome:
+    """The outcome of a document its worker could not finish: a failed document line."""
+    line = line_to_json(failed_document(task.path, error, task.doc_id))
+    return Outcome(task.index, task.path, (line,), 0, error.code, None)
+
+
+def timed_out(task: Task, settings: Settings) -> DocumentTimeout:
+    """The error of a document that ran past the time limit (its worker was killed)."""
+    return DocumentTimeout(
+        f"{display_path(task.path)} took longer than {settings.timeout:g} s; raise --timeout or check the file"
+    )
+
+
+def worker_died(task: Task, exitcode: int | None) -> WorkerCrashed:
+    """The error of a document whose worker died under it."""
+    return WorkerCrashed(
+        f"the worker processing {display_path(task.path)} died ({exit_to_text(exitcode)}); "
+        "the file probably crashes the PDF parser"
+    )
 
 
 def exit_to_text(exitcode: int | None) -> str:

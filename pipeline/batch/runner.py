@@ -17,12 +17,20 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
+from pipeline.batch.dask_engine import DaskPool
 from pipeline.batch.interrupts import stop_on_signals
 from pipeline.batch.pool import Task, Work, WorkerPool, quiet_parsers
 from pipeline.batch.progress import BatchSummary, Progress
 from pipeline.batch.shards import DocumentLines, ShardStore
 from pipeline.errors import UnreadableFile
-from pipeline.inputs import display_path, file_doc_id, find_inputs, source_fields, unreadable_doc_id
+from pipeline.inputs import (
+    FoundInput,
+    display_path,
+    file_doc_id,
+    find_inputs,
+    source_fields,
+    unreadable_doc_id,
+)
 from pipeline.jsonl import line_to_json, open_output, open_stream_output
 from pipeline.output_target import OutputTarget, check_output, locked_output, temporary_path
 from pipeline.run import failed_document
@@ -61,9 +69,14 @@ def plan_jobs(paths: Iterable[str | Path]) -> list[Job]:
     Args:
         paths: Files and folders as given on the command line.
     """
+    return jobs_of(find_inputs(paths))
+
+
+def jobs_of(inputs: Iterable[FoundInput]) -> list[Job]:
+    """The jobs of inputs already found (see `plan_jobs`)."""
     jobs: list[Job] = []
     first_of: dict[str, int] = {}
-    for index, found in enumerate(find_inputs(paths)):
+    for index, found in enumerate(inputs):
         path = str(found.path)
         try:
             if found.problem is not None:
@@ -177,12 +190,12 @@ def run_batch(
     settings = Settings.resolve(settings)
     quiet_parsers(settings.quiet)
     started = time.monotonic()
-    paths = list(paths)
-    target = check_output(output, [item.path for item in find_inputs(paths) if item.problem is None])
+    found = find_inputs(paths)  # an archive's folders are walked once
+    target = check_output(output, [item.path for item in found if item.problem is None])
     if resume and not target.is_file:
         raise ValueError("--resume needs an output file (-o FILE): it reads back what that file's run finished")
     with stop_on_signals(), _held(target):
-        summary = _run(plan_jobs(paths), target, settings, resume, show_progress, work)
+        summary = _run(jobs_of(found), target, settings, resume, show_progress, work)
     summary.wall_seconds = time.monotonic() - started
     return summary
 
@@ -207,7 +220,7 @@ def _run(
         with _open(target) as stream:
             writer = OrderedWriter(jobs, stream, summary)
             tasks = _take_over(jobs, taken, writer, progress)
-            pool = WorkerPool(settings, min(settings.workers, len(tasks)), work)
+            pool = _pool(settings, len(tasks), work)
             for outcome in pool.iter_outcomes(tasks):
                 job = jobs[outcome.index]
                 if store:
@@ -225,6 +238,13 @@ def _run(
     if store:
         store.remove()
     return summary
+
+
+def _pool(settings: Settings, tasks: int, work: Work) -> WorkerPool | DaskPool:
+    """Local worker processes, or the Dask cluster of `settings.scheduler`: the same interface."""
+    if settings.scheduler:
+        return DaskPool(settings, work)
+    return WorkerPool(settings, min(settings.workers, tasks), work)
 
 
 def _open(target: OutputTarget) -> contextlib.AbstractContextManager[IO[str]]:

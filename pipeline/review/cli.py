@@ -25,6 +25,7 @@ from pipeline.review.table_eval import (
 )
 from pipeline.review.table_report import table_evaluation_to_json, table_evaluation_to_text
 from pipeline.review.visual_review import ReviewOptions, build_review
+from pipeline.terminal import ColorChoice, use_color
 
 _FILE = click.Path(exists=True, dir_okay=False)
 _FORMAT = click.option(
@@ -67,6 +68,14 @@ def _fail_input(exc: DiffInputError) -> None:
     "--strict", is_flag=True, help="Compare every field, ids and positions included (as the golden tests do)."
 )
 @click.option("--show-moves", is_flag=True, help="Also list records that only moved.")
+@click.option(
+    "--color",
+    "color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text report: auto colours on a terminal unless NO_COLOR is set.",
+)
 def diff_command(
     old: str,
     new: str,
@@ -76,6 +85,7 @@ def diff_command(
     ignored: tuple[str, ...],
     strict: bool,
     show_moves: bool,
+    color: ColorChoice,
 ) -> None:
     """Show which records were added, removed or changed between two JSON Lines files.
 
@@ -99,7 +109,9 @@ def diff_command(
     if fmt == "json":
         click.echo(json.dumps(diff_to_json(result), ensure_ascii=False, indent=2))
     else:
-        click.echo(diff_to_text(result, styled=True, show_moves=show_moves), nl=False)
+        colored = use_color(color)
+        report = diff_to_text(result, styled=colored is not False, show_moves=show_moves)
+        click.echo(report, nl=False, color=colored)
     click.get_current_context().exit(0 if result.equal else 1)
 
 
@@ -114,6 +126,13 @@ def diff_command(
 @click.argument("records", nargs=-1, type=_FILE)
 @click.option("--show-errors", is_flag=True, help="List false positives (FP) and misses (FN).")
 @_FORMAT
+@click.option(
+    "--fail-under",
+    type=click.FloatRange(0.0, 1.0),
+    default=None,
+    metavar="F1",
+    help="Exit 1 when the micro F1 of any RECORDS file is below F1 (0..1).",
+)
 @click.option("--no-tables", is_flag=True, help="Leave out gold facts marked as table cells (and what states them).")
 @click.option(
     "--set",
@@ -145,19 +164,21 @@ def eval_command(
     set_names: tuple[str, ...],
     pdfs: Path,
     out: Path,
+    fail_under: float | None,
 ) -> None:
     """Score records against gold facts: precision, recall and F1 per kind.
 
     Scores count unique facts per document; the README lists what counts as the same date,
     place, count, amount and organisation. Several RECORDS files (for example the pipeline's
-    and a baseline's) are each scored against the same gold.
+    and a baseline's) are each scored against the same gold. With --fail-under F1 the exit
+    status is 1 when any file's micro F1 is below F1 (for CI), else 0; 2 on unreadable input.
 
     Without --gold and RECORDS, runs the suite: the fixtures and the real bulletins' dev and
     blind sets are extracted by the pipeline and the naive baseline and scored in one table.
 
     Example:
 
-        bulletins eval --gold fixtures/ out/fixtures.jsonl
+        bulletins eval --gold fixtures/ out/fixtures.jsonl --fail-under 0.85
 
     and the suite, development set and fixtures only:
 
@@ -177,6 +198,13 @@ def eval_command(
         click.echo(json.dumps([evaluation_to_json(e) for e in evaluations], ensure_ascii=False, indent=2))
     else:
         click.echo("\n".join(evaluation_to_text(e, show_errors=show_errors) for e in evaluations), nl=False)
+    if fail_under is not None:
+        under = [e for e in evaluations if e.micro.f1 < fail_under]
+        for evaluation in under:
+            click.echo(
+                f"bulletins: micro F1 {evaluation.micro.f1:.3f} of {evaluation.system} is under {fail_under}", err=True
+            )
+        click.get_current_context().exit(1 if under else 0)
 
 
 @click.command("eval-tables")

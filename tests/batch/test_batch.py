@@ -22,8 +22,6 @@ from pipeline.version import pipeline_version
 from schemas import DocumentError, DocumentLine, parse_line
 from tests.helpers import PROJECT_ROOT, make_text_pdf
 
-PLUGIN = "tests.batch.batch_plugins"  # imported by the workers only, never by the package
-
 GOOD_TEXTS = {
     "a_bishkek.pdf": ["On 5 April 2018 UNODC trained 25 prosecutors in Bishkek, Kyrgyzstan."],
     "b_almaty.pdf": ["In May 2019 the European Union gave 2 million euros to projects in Kazakhstan."],
@@ -45,14 +43,6 @@ def read_lines(path: Path) -> list[dict]:
 
 def documents_by_name(lines: list[dict]) -> dict[str, dict]:
     return {Path(line["source"]).name: line for line in lines if line["kind"] == "document"}
-
-
-@pytest.fixture
-def plugin_path(monkeypatch: pytest.MonkeyPatch) -> str:
-    """Make the sabotage plugin importable by worker processes (and by subprocesses)."""
-    monkeypatch.syspath_prepend(str(PROJECT_ROOT))
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(PROJECT_ROOT), os.environ.get("PYTHONPATH")])))
-    return PLUGIN
 
 
 def test_batch_bad_documents_fail_alone(bad_inputs: dict[str, Path], plugin_path: str, tmp_path: Path) -> None:

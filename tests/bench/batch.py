@@ -46,6 +46,7 @@ class Measurement:
         peak_mb: Peak resident memory of each process that processed documents, in MiB.
         cpu_seconds: CPU time of the measured process and its workers; unlike wall time it
             hardly depends on what else the machine is running.
+        worker_cpu_seconds: The workers' part of `cpu_seconds`.
     """
 
     label: str
@@ -56,6 +57,7 @@ class Measurement:
     failed: int
     peak_mb: tuple[float, ...]
     cpu_seconds: float
+    worker_cpu_seconds: float = 0.0
 
     @property
     def pages_per_second(self) -> float:
@@ -112,7 +114,7 @@ def build_corpus(folder: Path, min_pages: int, sources: Sequence[tuple[str, byte
     return documents, pages
 
 
-def measure_in_child(kind: str, corpus: Path, output: Path, workers: int) -> dict:
+def measure_in_child(kind: str, corpus: Path, output: Path, workers: int, scheduler: str | None = None) -> dict:
     """Body of a measurement process: run the pipeline or the baseline, report what it read."""
     if kind == "baseline":
         from pipeline.jsonl import line_to_json
@@ -132,13 +134,15 @@ def measure_in_child(kind: str, corpus: Path, output: Path, workers: int) -> dic
     from pipeline.batch.runner import run_batch
     from pipeline.settings import Settings
 
-    summary = run_batch([corpus], str(output), Settings(workers=workers))
+    settings = Settings(scheduler=scheduler) if scheduler else Settings(workers=workers)
+    summary = run_batch([corpus], str(output), settings)
     return {
         "documents": summary.documents,
         "pages": summary.pages,
         "failed": sum(summary.failed.values()),
         "peak_mb": summary.worker_peak_mb,
         "cpu_seconds": own_cpu_seconds() + summary.worker_cpu_seconds,
+        "worker_cpu_seconds": summary.worker_cpu_seconds,
     }
 
 
@@ -148,9 +152,11 @@ def own_cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def measure(kind: str, corpus: Path, corpus_pages: int, workers: int, scratch: Path) -> Measurement:
-    """Time one run in a fresh interpreter."""
-    label = "baseline" if kind == "baseline" else f"pipeline x{workers}"
+def measure(
+    kind: str, corpus: Path, corpus_pages: int, workers: int, scratch: Path, scheduler: str | None = None
+) -> Measurement:
+    """Time one run in a fresh interpreter (on the Dask cluster at `scheduler`, if given)."""
+    label = "baseline" if kind == "baseline" else f"{'dask' if scheduler else 'pipeline'} x{workers}"
     output = scratch / f"{label.replace(' ', '_')}.jsonl"
     command = [
         sys.executable,
@@ -164,6 +170,7 @@ def measure(kind: str, corpus: Path, corpus_pages: int, workers: int, scratch: P
         str(corpus),
         "--output",
         str(output),
+        *(["--scheduler", scheduler] if scheduler else []),
     ]
     started = time.monotonic()
     done = subprocess.run(command, capture_output=True, text=True, check=False)
@@ -180,6 +187,7 @@ def measure(kind: str, corpus: Path, corpus_pages: int, workers: int, scratch: P
         report["failed"],
         tuple(report["peak_mb"]),
         report["cpu_seconds"],
+        report.get("worker_cpu_seconds", 0.0),
     )
 
 
@@ -230,9 +238,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--corpus", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--output", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--scheduler", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure:
-        print(json.dumps(measure_in_child(args.measure, args.corpus, args.output, args.workers)))
+        print(json.dumps(measure_in_child(args.measure, args.corpus, args.output, args.workers, args.scheduler)))
         return 0
     with tempfile.TemporaryDirectory(prefix="bulletins-bench-") as scratch:
         corpus = Path(scratch) / "corpus"

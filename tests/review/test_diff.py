@@ -334,3 +334,26 @@ def test_diff_cli_missing_file_is_a_usage_error(tmp_path: Path) -> None:
     old = write_jsonl(tmp_path / "old.jsonl", base())
     result = CliRunner().invoke(cli, ["diff", str(old), str(tmp_path / "absent.jsonl")])
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "terminal", "coloured"),
+    [
+        pytest.param([], {}, False, False, id="auto-piped"),
+        pytest.param([], {}, True, True, id="auto-terminal"),
+        pytest.param([], {"NO_COLOR": "1"}, True, False, id="auto-terminal-no-color"),
+        pytest.param([], {"NO_COLOR": ""}, True, True, id="auto-terminal-empty-no-color-ignored"),
+        pytest.param(["--color", "always"], {}, False, True, id="always-piped"),
+        pytest.param(["--color", "always"], {"NO_COLOR": "1"}, False, True, id="always-beats-no-color"),
+        pytest.param(["--color", "never"], {}, True, False, id="never-terminal"),
+    ],
+)
+def test_diff_cli_color_option_and_no_color(
+    tmp_path: Path, args: list[str], env: dict[str, str], terminal: bool, coloured: bool
+) -> None:
+    old = write_jsonl(tmp_path / "old.jsonl", base())
+    new = write_jsonl(tmp_path / "new.jsonl", base()[:-1])
+    result = CliRunner().invoke(cli, ["diff", *args, str(old), str(new)], color=terminal, env={"NO_COLOR": None, **env})
+    assert result.exit_code == 1
+    assert ("\x1b[31m" in result.output) is coloured
+    assert "8 March" in result.output  # the report itself is there either way

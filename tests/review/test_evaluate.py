@@ -418,3 +418,34 @@ def test_evaluate_mismatched_attributes_are_true_positives_but_not_exact(
         assert f"VAL {gold['kind']} milestones: p1 {predicted['text']!r} {fields[0][0]}: " in evaluation_to_text(
             evaluation, show_errors=True
         )
+
+
+@pytest.mark.parametrize(
+    ("bar", "status"),
+    [
+        pytest.param("0.39", 0, id="above"),
+        pytest.param("0.4", 0, id="equal-passes"),
+        pytest.param("0.41", 1, id="below"),
+        pytest.param("0", 0, id="zero"),
+    ],
+)
+def test_evaluate_cli_fail_under(tmp_path: Path, gold_file: Path, bar: str, status: int) -> None:
+    run = write_jsonl(tmp_path / "run.jsonl", [document(), as_record(GOLD[0], 0)])  # micro F1 0.4
+    result = CliRunner().invoke(cli, ["eval", "--gold", str(gold_file), str(run), "--fail-under", bar])
+    assert result.exit_code == status, result.output
+    assert ("micro F1 0.400 of run.jsonl is under" in result.output) is (status == 1)
+
+
+def test_evaluate_cli_fail_under_any_of_several_files(tmp_path: Path, gold_file: Path) -> None:
+    good = write_jsonl(tmp_path / "good.jsonl", [document()] + [as_record(g, n) for n, g in enumerate(GOLD)])
+    weak = write_jsonl(tmp_path / "weak.jsonl", [document(), as_record(GOLD[0], 0)])
+    result = CliRunner().invoke(cli, ["eval", "--gold", str(gold_file), str(good), str(weak), "--fail-under", "0.9"])
+    assert result.exit_code == 1
+    assert "of weak.jsonl is under 0.9" in result.output
+    assert "of good.jsonl" not in result.output
+
+
+def test_evaluate_cli_fail_under_out_of_range_is_a_usage_error(tmp_path: Path, gold_file: Path) -> None:
+    run = write_jsonl(tmp_path / "run.jsonl", [document()])
+    result = CliRunner().invoke(cli, ["eval", "--gold", str(gold_file), str(run), "--fail-under", "85"])
+    assert result.exit_code == 2
