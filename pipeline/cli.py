@@ -17,7 +17,7 @@ from pipeline.batch.pool import PoolError, Work, configure_logging
 from pipeline.batch.progress import BatchSummary, stderr_is_terminal
 from pipeline.batch.runner import run_batch
 from pipeline.errors import Interrupted, OutputRefused
-from pipeline.settings import Settings
+from pipeline.settings import OcrMode, Settings
 from schemas import json_schema
 
 log = logging.getLogger("bulletins")
@@ -60,6 +60,13 @@ def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
             default=2048,
             show_default=True,
             help="Address space of each worker, in MB; a document that needs more is failed as `memory`.",
+        ),
+        click.option(
+            "--ocr",
+            type=click.Choice(["auto", "always", "never"]),
+            default="auto",
+            show_default=True,
+            help="Read pages by OCR (Tesseract): auto, pages without a usable text layer; always, every page; never.",
         ),
         click.option("-q", "--quiet", is_flag=True, help="No progress, summary or PDF parser warnings on stderr."),
     ]
@@ -108,6 +115,7 @@ def _settings(
     timeout: float,
     memory_limit: int,
     plugins: tuple[str, ...],
+    ocr: OcrMode,
     quiet: bool,
 ) -> Settings:
     settings = Settings(
@@ -115,6 +123,7 @@ def _settings(
         timeout=timeout,
         memory_limit_mb=memory_limit,
         plugins=plugins,
+        ocr=ocr,
         quiet=quiet,
     )
     return dataclasses.replace(settings, workers=workers) if workers else settings
@@ -145,6 +154,7 @@ def extract(
     memory_limit: int,
     resume: bool,
     plugins: tuple[str, ...],
+    ocr: OcrMode,
     quiet: bool,
 ) -> None:
     """Extract records from PDF files or folders of PDFs (searched recursively).
@@ -159,7 +169,7 @@ def extract(
     configure_logging(quiet)
     if resume and output in (None, "-"):
         raise click.UsageError("--resume needs an output file (-o FILE)")
-    settings = _settings(issue_date, workers, timeout, memory_limit, plugins, quiet)
+    settings = _settings(issue_date, workers, timeout, memory_limit, plugins, ocr, quiet)
     summary = _run("extract", paths, output, settings, resume, quiet)
     if not quiet:
         click.echo(summary.to_text(), err=True, nl=False)
@@ -174,6 +184,7 @@ def blocks(
     workers: int | None,
     timeout: float,
     memory_limit: int,
+    ocr: OcrMode,
     quiet: bool,
 ) -> None:
     """Write the text blocks of each PDF, in reading order, as JSON Lines.
@@ -186,7 +197,7 @@ def blocks(
         bulletins blocks bulletin.pdf -o blocks.jsonl
     """
     configure_logging(quiet)
-    settings = _settings(None, workers, timeout, memory_limit, (), quiet)
+    settings = _settings(None, workers, timeout, memory_limit, (), ocr, quiet)
     summary = _run("blocks", paths, output, settings, False, quiet)
     if not quiet:
         click.echo(summary.to_text(), err=True, nl=False)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
-from typing import Any
+from typing import Any, Literal
+
+OcrMode = Literal["auto", "always", "never"]
+"""When pages are read by OCR: pages without a usable text layer, every page, or none."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -26,6 +29,9 @@ class Settings:
         strict: Raise on a record that fails validation instead of logging and skipping it
             (tests run strict, so a contract break is a failure, not a lost record).
         quiet: Workers log warnings only, and the PDF parser's own warnings not at all (-q).
+        ocr: "auto" reads by OCR the pages that have no usable text layer (docs/ocr.md says
+            which), "always" every page, "never" none (a document without text then fails with
+            `no_text_layer`).
     """
 
     issue_date: dt.date | None = None
@@ -37,6 +43,7 @@ class Settings:
     plugins: tuple[str, ...] = ()
     strict: bool = False
     quiet: bool = False
+    ocr: OcrMode = "auto"
 
     @classmethod
     def resolve(cls, settings: Settings | dict[str, Any] | None) -> Settings:
