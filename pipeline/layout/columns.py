@@ -128,27 +128,12 @@ def _strip_gaps(strip: Sequence[Word], lo: float, hi: float, min_width: float) -
     return [g for g in gaps if g[1] - g[0] >= min_width]
 
 
-# Share of the narrower of two gaps that their common band must cover for the strips to share a
-# gutter: a line that runs a few points into a gutter (a headline above the columns) does not
-# leave that gutter free, however wide the rest of the band is.
-GUTTER_SHARE = 0.75
-
-
 def _share_gutter(upper: Sequence[Interval], lower: Sequence[Interval], lo: float, hi: float, min_width: float) -> bool:
-    """Whether two strips have an x-band, not at the region's left edge, empty in both.
-
-    The band must be a gutter of both: at least `min_width` wide and covering most of the
-    narrower of the two gaps it lies in (`GUTTER_SHARE`).
-    """
+    """Whether two strips have an x-band, not at the region's left edge, empty in both."""
     for a0, a1 in upper:
         for b0, b1 in lower:
             start, end = max(a0, b0), min(a1, b1)
-            narrower = min(a1 - a0, b1 - b0)
-            if (
-                end - start >= max(min_width, GUTTER_SHARE * narrower)
-                and (start > lo or end < hi)
-                and not (a0 <= lo and b0 <= lo)
-            ):
+            if end - start >= min_width and (start > lo or end < hi) and not (a0 <= lo and b0 <= lo):
                 return True
     return False
 
