@@ -19,7 +19,7 @@ from pipeline.batch.progress import BatchSummary, stderr_is_terminal
 from pipeline.batch.runner import run_batch
 from pipeline.errors import Interrupted, OutputRefused
 from pipeline.inputs import read_path_list
-from pipeline.settings import Settings
+from pipeline.settings import OcrMode, Settings
 from pipeline.terminal import PipeAwareGroup
 from schemas import json_schema
 
@@ -79,6 +79,13 @@ def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
             help="Run the documents on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:PORT; "
             "default $DASK_SCHEDULER_ADDRESS) instead of local workers. Needs the `dask` extra.",
         ),
+        click.option(
+            "--ocr",
+            type=click.Choice(["auto", "always", "never"]),
+            default="auto",
+            show_default=True,
+            help="Read pages by OCR (Tesseract): auto, pages without a usable text layer; always, every page; never.",
+        ),
         click.option("-q", "--quiet", is_flag=True, help="No progress, summary or PDF parser warnings on stderr."),
     ]
     for option in reversed(options):
@@ -130,6 +137,7 @@ def _settings(
     timeout: float,
     memory_limit: int,
     plugins: tuple[str, ...],
+    ocr: OcrMode,
     quiet: bool,
     scheduler: str | None,
 ) -> Settings:
@@ -147,6 +155,7 @@ def _settings(
         timeout=timeout,
         memory_limit_mb=memory_limit,
         plugins=plugins,
+        ocr=ocr,
         quiet=quiet,
         scheduler=scheduler or None,
     )
@@ -180,6 +189,7 @@ def extract(
     resume: bool,
     plugins: tuple[str, ...],
     scheduler: str | None,
+    ocr: OcrMode,
     quiet: bool,
 ) -> None:
     """Extract records from PDF files or folders of PDFs (searched recursively).
@@ -196,7 +206,7 @@ def extract(
     inputs = _inputs(paths, files_from)
     if resume and output in (None, "-"):
         raise click.UsageError("--resume needs an output file (-o FILE)")
-    settings = _settings(issue_date, workers, timeout, memory_limit, plugins, quiet, scheduler)
+    settings = _settings(issue_date, workers, timeout, memory_limit, plugins, ocr, quiet, scheduler)
     summary = _run("extract", inputs, output, settings, resume, quiet)
     if not quiet:
         click.echo(summary.to_text(), err=True, nl=False)
@@ -213,6 +223,7 @@ def blocks(
     timeout: float,
     memory_limit: int,
     scheduler: str | None,
+    ocr: OcrMode,
     quiet: bool,
 ) -> None:
     """Write the text blocks of each PDF, in reading order, as JSON Lines.
@@ -226,7 +237,7 @@ def blocks(
     """
     configure_logging(quiet)
     inputs = _inputs(paths, files_from)
-    settings = _settings(None, workers, timeout, memory_limit, (), quiet, scheduler)
+    settings = _settings(None, workers, timeout, memory_limit, (), ocr, quiet, scheduler)
     summary = _run("blocks", inputs, output, settings, False, quiet)
     if not quiet:
         click.echo(summary.to_text(), err=True, nl=False)

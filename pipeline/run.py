@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import logging
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 import pydantic
@@ -17,10 +17,13 @@ from pipeline.inputs import file_doc_id, source_fields, unreadable_doc_id
 from pipeline.issue_date import find_issue_date
 from pipeline.language import ENGLISH, detect_language
 from pipeline.layout.blocks import Block
-from pipeline.layout.reading_order import document_blocks
+from pipeline.layout.reading_order import iter_document_blocks
 from pipeline.layout.roles import FURNITURE_ROLES
-from pipeline.layout.textmap import TextMap
+from pipeline.layout.textmap import Box, TextMap
 from pipeline.nlp import load_nlp
+from pipeline.ocr.confidence import scale_by_ocr
+from pipeline.ocr.pages import OcrBudget, OcrPageReader
+from pipeline.ocr.tesseract import INSTALL_HINT
 from pipeline.overlaps import resolve_overlaps
 from pipeline.passages import Passage, iter_passages
 from pipeline.pdf import SourceFile, metadata_date, metadata_title, open_pdf, read_source
@@ -46,6 +49,8 @@ class Layout:
     metadata_date: dt.date | None
     blocks: tuple[Block, ...]
     language: str | None = None
+    ocr_pages: tuple[int, ...] = ()
+    ocr_confidence: Mapping[tuple[int, Box], float] = dataclasses.field(default_factory=dict)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -56,31 +61,43 @@ class DocumentResult:
     records: tuple[Record, ...]
 
 
-def read_layout(source: SourceFile) -> Layout:
-    """Open the PDF and lay out its pages into blocks.
+def read_layout(source: SourceFile, settings: Settings | dict | None = None, budget: OcrBudget | None = None) -> Layout:
+    """Open the PDF and lay out its pages into blocks, reading pages by OCR as `settings.ocr` says.
 
     Raises:
-        BulletinsError: The file is not a readable PDF, or has no text layer.
+        BulletinsError: The file is not a readable PDF, has no text (in a text layer or to OCR),
+            or its OCR ran out of the document's time.
     """
-    with open_pdf(source) as pdf:
+    settings = Settings.resolve(settings)
+    with open_pdf(source) as pdf, OcrPageReader(source, settings.ocr, budget) as reader:
         try:
-            blocks = tuple(document_blocks(pdf))
+            blocks = tuple(iter_document_blocks(pdf, read=reader))
         except MalformedPDF as exc:
             raise MalformedPDF(f"{source.name}: {exc}") from None
-        pages = len(pdf.pages)
         if not any(block.text.strip() for block in blocks):
-            raise NoTextLayer(
-                f"{source.name} has no text layer on any of its {pages} pages; run OCR on it "
-                "(for example ocrmypdf) and try again"
-            )
+            raise NoTextLayer(no_text_message(source, len(pdf.pages), reader, settings))
         return Layout(
             source=source,
-            pages=pages,
+            pages=len(pdf.pages),
             title=document_title(metadata_title(pdf), blocks),
             metadata_date=metadata_date(pdf),
             blocks=blocks,
             language=detect_language(b.text for b in blocks if b.role not in FURNITURE_ROLES),
+            ocr_pages=reader.ocr_pages,
+            ocr_confidence=reader.confidence,
         )
+
+
+def no_text_message(source: SourceFile, count: int, reader: OcrPageReader, settings: Settings) -> str:
+    """Why a document gave no text, and what to do about it."""
+    if settings.ocr == "never":
+        return f"{source.name} has no text layer on any of its {count} pages; run with --ocr auto to read it by OCR"
+    if reader.unread and not reader.ocr_pages:
+        return (
+            f"{source.name} has no usable text layer on its {count} pages and OCR could not read them "
+            f"({INSTALL_HINT} if it is missing)"
+        )
+    return f"{source.name} shows no text on any of its {count} pages, neither in a text layer nor to OCR"
 
 
 def run_extractors(passages: Sequence[Passage], context: DocumentContext, settings: Settings) -> list[Mention]:
@@ -151,7 +168,8 @@ def extract_records(layout: Layout, context: DocumentContext, settings: Settings
     nlp = load_nlp()
     passages = list(iter_passages(layout.blocks, nlp))
     tables = read_tables(layout.blocks, nlp, first_index=len(passages))
-    mentions = run_extractors([*passages, *tables.passages], context, settings)
+    every_passage = [*passages, *tables.passages]
+    mentions = scale_by_ocr(run_extractors(every_passage, context, settings), every_passage, layout.ocr_confidence)
     text_mentions = in_reading_order([m for m in mentions if not tables.owns(m)], passages, layout.blocks)
     doc_id = layout.source.doc_id
     cell_records = table_records(tables, [m for m in mentions if tables.owns(m)], doc_id, settings.strict)
@@ -182,7 +200,13 @@ def extract_document(path: str | Path, settings: Settings | dict | None = None) 
         BulletinsError: The document cannot be processed (its `code` says why).
     """
     settings = Settings.resolve(settings)
-    layout = read_layout(read_source(path))
+    return layout_to_result(
+        read_layout(read_source(path), settings, OcrBudget.starting_now(settings.timeout)), settings
+    )
+
+
+def layout_to_result(layout: Layout, settings: Settings) -> DocumentResult:
+    """The document line and records of a laid-out document: passages, extractors, records."""
     issue_date = settings.issue_date or find_issue_date(layout.blocks, layout.metadata_date)
     context = DocumentContext(issue_date=issue_date, issue_date_given=settings.issue_date is not None)
     records: tuple[Record, ...] = ()
@@ -209,7 +233,7 @@ def document_blocks_of(path: str | Path, settings: Settings | dict | None = None
         BulletinsError: The document cannot be read (its `code` says why).
     """
     settings = Settings.resolve(settings)
-    layout = read_layout(read_source(path))
+    layout = read_layout(read_source(path), settings, OcrBudget.starting_now(settings.timeout))
     issue_date = settings.issue_date or find_issue_date(layout.blocks, layout.metadata_date)
     blocks = tuple(block.to_line(layout.source.doc_id) for block in layout.blocks)
     return BlocksResult(document=document_line(layout, issue_date, ()), blocks=blocks)
@@ -228,6 +252,7 @@ def document_line(layout: Layout, issue_date: dt.date | None, records: Sequence[
         counts=count_kinds(records),
         language=layout.language,
         pipeline_version=pipeline_version(),
+        ocr_pages=list(layout.ocr_pages),
     )
 
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
-from typing import Any
+from typing import Any, Literal
+
+OcrMode = Literal["auto", "always", "never"]
+"""When pages are read by OCR: pages without a usable text layer, every page, or none."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -28,6 +31,9 @@ class Settings:
         quiet: Workers log warnings only, and the PDF parser's own warnings not at all (-q).
         scheduler: Address of a Dask scheduler (tcp://HOST:PORT); when set, a batch runs its
             documents on that cluster's workers instead of local worker processes.
+        ocr: "auto" reads by OCR the pages that have no usable text layer (docs/ocr.md says
+            which), "always" every page, "never" none (a document without text then fails with
+            `no_text_layer`).
     """
 
     issue_date: dt.date | None = None
@@ -40,6 +46,7 @@ class Settings:
     strict: bool = False
     quiet: bool = False
     scheduler: str | None = None
+    ocr: OcrMode = "auto"
 
     @classmethod
     def resolve(cls, settings: Settings | dict[str, Any] | None) -> Settings:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PositiveInt, model_validator
 
 from schemas.values import DocId
 
@@ -83,6 +83,10 @@ class DocumentLine(BaseModel):
             "Source of the earlier input (in output order) with the same bytes. The document was "
             "processed once: its records follow that input's line, none follow this one."
         ),
+    )
+    ocr_pages: list[PositiveInt] = Field(
+        default_factory=list,
+        description="1-based numbers of the pages read by OCR (empty when every page had a usable text layer).",
     )
 
     source_bytes: str | None = Field(

@@ -144,3 +144,40 @@ def dask_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DaskClust
         yield cluster
     finally:
         cluster.close()
+
+
+@pytest.fixture(scope="session")
+def tesseract() -> str:
+    """Tesseract's version; tests that OCR skip when Tesseract or its English data is missing."""
+    from pipeline.ocr.tesseract import INSTALL_HINT, tesseract_version
+
+    version = tesseract_version()
+    if version is None:
+        pytest.skip(f"Tesseract with English data is not installed ({INSTALL_HINT})")
+    return version
+
+
+@pytest.fixture(scope="session")
+def scanned(tmp_path_factory: pytest.TempPathFactory):
+    """Scanned copies of fixture PDFs (`fixtures.generator.scan`), made once per session.
+
+    Returns a function (name, turns) -> path of the image-only PDF; `turns` maps a page number
+    to the angle that page is turned by.
+    """
+    from fixtures.generator.scan import ScanSettings, scan_pdf
+
+    folder = tmp_path_factory.mktemp("scans")
+    made: dict[tuple[str, tuple[tuple[int, int], ...]], Path] = {}
+
+    def scan(name: str, turns: dict[int, int] | None = None) -> Path:
+        key = (name, tuple(sorted((turns or {}).items())))
+        if key not in made:
+            suffix = "".join(f"-p{page}r{angle}" for page, angle in key[1])
+            path = folder / f"{name}{suffix}" / f"{name}.pdf"
+            path.parent.mkdir()
+            data = (FIXTURES / f"{name}.pdf").read_bytes()
+            path.write_bytes(scan_pdf(name, data, ScanSettings(turns=turns or {})))
+            made[key] = path
+        return made[key]
+
+    return scan

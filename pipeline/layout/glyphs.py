@@ -14,7 +14,10 @@ from collections.abc import Iterator
 from typing import Any
 
 import pdfplumber
-from pdfminer.layout import LTChar, LTComponent, LTContainer, LTCurve, LTImage, LTLine, LTRect
+from pdfminer.layout import LTChar, LTComponent, LTContainer, LTCurve, LTImage, LTLine, LTPage, LTRect
+from pdfminer.pdfinterp import PDFPageInterpreter
+from pdfplumber.page import PDFPageAggregatorWithMarkedContent
+from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.safe_text import clean_text
 
@@ -49,13 +52,17 @@ class PageObjects:
         page_number: 1-based page number.
         width: Page width in points.
         height: Page height in points.
-        chars: Glyphs with text, box, `doctop`, `upright`, `size`, `fontname` and `matrix`.
+        chars: Glyphs with text, box, `doctop`, `upright`, `size`, `fontname`, `matrix` and
+            `invisible` (drawn in an invisible text render mode, as OCR layers over scans are).
+            Glyphs read by OCR (`pipeline.ocr`) are in the frame of the upright, deskewed page
+            image and carry their box on the PDF page as `page_box`.
         rects: Rectangles with box, `stroke`, `fill`, `color` (of the fill, None when not filled)
             and `white` (filled white and not stroked: invisible on a white page).
         curves: Curves (and polygons) with box, `stroke`, `fill` and `outline` (every point lies on
             the box's sides: the path draws a rectangle, perhaps with a frame's thickness).
         images: Images with their box.
         lines: Straight lines (rules) with their box.
+        read_by_ocr: The glyphs were read by OCR from the page image, not from its text layer.
     """
 
     page_number: int
@@ -66,6 +73,7 @@ class PageObjects:
     curves: tuple[PdfObject, ...]
     images: tuple[PdfObject, ...]
     lines: tuple[PdfObject, ...] = ()
+    read_by_ocr: bool = False
 
 
 # How far (points) a path's points may lie from its box's sides for it to draw that box.
@@ -103,6 +111,48 @@ def _inside(item: PdfObject, area: tuple[float, float, float, float]) -> bool:
     return area[0] <= x <= area[2] and area[1] <= y <= area[3]
 
 
+# Text render modes that paint nothing: 3 (neither fill nor stroke) and 7 (add to clip path only).
+INVISIBLE_RENDER_MODES = frozenset({3, 7})
+
+
+class _GlyphDevice(PDFPageAggregatorWithMarkedContent):
+    """pdfplumber's layout device, also noting which glyphs are drawn invisibly.
+
+    pdfminer keeps the text render mode in its text state but not on the glyphs it makes, so the
+    mode is read where each string is drawn.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.invisible: set[int] = set()
+        self._drawing_invisibly = False
+
+    def render_string(self, textstate: Any, seq: Any, ncs: Any, graphicstate: Any) -> None:
+        self._drawing_invisibly = textstate.render in INVISIBLE_RENDER_MODES
+        super().render_string(textstate, seq, ncs, graphicstate)
+
+    def render_char(self, *args: Any, **kwargs: Any) -> float:
+        advance = super().render_char(*args, **kwargs)
+        if self._drawing_invisibly:
+            self.invisible.add(id(self.cur_item._objs[-1]))
+        return advance
+
+
+def page_layout(page: pdfplumber.page.Page) -> tuple[LTPage, set[int]]:
+    """pdfminer's layout tree of a page, as `page.layout` builds it, and the ids of its invisible glyphs.
+
+    Raises:
+        PdfminerException: The page's content cannot be parsed (as pdfplumber raises it).
+    """
+    device = _GlyphDevice(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
+    interpreter = PDFPageInterpreter(page.pdf.rsrcmgr, device)
+    try:
+        interpreter.process_page(page.page_obj)
+    except Exception as exc:
+        raise PdfminerException(exc) from exc
+    return device.get_result(), device.invisible
+
+
 def read_page(page: pdfplumber.page.Page) -> PageObjects:
     """Glyphs and shapes of a page in pdfplumber's coordinates (top measured from the page top)."""
     height = float(page.height)
@@ -119,7 +169,8 @@ def read_page(page: pdfplumber.page.Page) -> PageObjects:
         return {"x0": obj.x0 + mb_x0, "x1": obj.x1 + mb_x0, "top": top, "bottom": height - obj.y0 + mb_top}
 
     visible = _visible_area(page)
-    for obj in _iter_leaves(page.layout._objs):
+    layout, invisible = page_layout(page)
+    for obj in _iter_leaves(layout._objs):
         if isinstance(obj, LTChar):
             text = clean_text(obj.get_text())
             if not text:
@@ -137,6 +188,7 @@ def read_page(page: pdfplumber.page.Page) -> PageObjects:
                 size=obj.size,
                 fontname=fontname,
                 matrix=obj.matrix,
+                invisible=id(obj) in invisible,
             )
             chars.append(item)
         elif isinstance(obj, LTRect):

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import pdfplumber
 from pdfplumber.utils.exceptions import PdfminerException
 
-from pipeline.errors import MalformedPDF
+from pipeline.errors import BulletinsError, MalformedPDF
 from pipeline.layout.blocks import Block, PageBlock
 from pipeline.layout.columns import ColumnSettings, cut_regions, side_columns_of
 from pipeline.layout.footnote_markers import without_markers
@@ -64,22 +64,30 @@ class LayoutSettings:
 
 @dataclasses.dataclass
 class TypefaceTally:
-    """Glyphs per font size (and italic glyphs), counted page by page."""
+    """Glyphs per font size (and italic glyphs), counted page by page.
+
+    Sizes of glyphs read by OCR are estimates from the page image, each word its own; they are
+    counted apart and decide the body size only in a document without any text layer, so that
+    a few scanned pages do not turn a born-digital document's body text into headings.
+    """
 
     weights: dict[float, int] = dataclasses.field(default_factory=dict)
+    estimated: dict[float, int] = dataclasses.field(default_factory=dict)
     italic: int = 0
 
-    def add(self, words: Iterable[Word]) -> None:
+    def add(self, words: Iterable[Word], read_by_ocr: bool = False) -> None:
+        weights = self.estimated if read_by_ocr else self.weights
         for word in words:
-            self.weights[word.size] = self.weights.get(word.size, 0) + len(word.text)
+            weights[word.size] = weights.get(word.size, 0) + len(word.text)
             self.italic += len(word.text) if word.italic else 0
 
     def typeface(self) -> Typeface:
         """The size (and slant) most of the text is set in, by number of glyphs."""
-        if not self.weights:
+        weights = self.weights or self.estimated
+        if not weights:
             return Typeface(10.0)
-        size = max(self.weights, key=lambda s: self.weights[s])
-        return Typeface(size, self.italic * 2 > sum(self.weights.values()))
+        size = max(weights, key=lambda s: weights[s])
+        return Typeface(size, self.italic * 2 > sum(weights.values()))
 
 
 def body_typeface(words: Sequence[Word]) -> Typeface:
@@ -259,7 +267,14 @@ class _DocumentTally:
     kept_glyphs: int = 0
 
 
-def read_page_texts(page: pdfplumber.page.Page, settings: LayoutSettings) -> tuple[PageObjects, tuple[PageText, ...]]:
+PageReader = Callable[[pdfplumber.page.Page], PageObjects]
+"""Reads one page's glyphs and shapes: `read_page` (the text layer), or a reader that OCRs
+the pages that need it (`pipeline.ocr.OcrPageReader`)."""
+
+
+def read_page_texts(
+    page: pdfplumber.page.Page, settings: LayoutSettings, read: PageReader = read_page
+) -> tuple[PageObjects, tuple[PageText, ...]]:
     """A page's shapes (its glyphs dropped once they are words) and its words per direction.
 
     pdfplumber's cached layout tree of the page is released, so that reading page after page
@@ -269,7 +284,7 @@ def read_page_texts(page: pdfplumber.page.Page, settings: LayoutSettings) -> tup
         Exception: Whatever the PDF parser raises on a page it cannot read.
     """
     try:
-        objects = read_page(page)
+        objects = read(page)
     finally:
         page.close()
     texts = tuple(without_markers(without_line_numbers(text, settings.line_numbers)) for text in page_texts(objects))
@@ -277,7 +292,7 @@ def read_page_texts(page: pdfplumber.page.Page, settings: LayoutSettings) -> tup
 
 
 def _read_or_fail(
-    page: pdfplumber.page.Page, settings: LayoutSettings
+    page: pdfplumber.page.Page, settings: LayoutSettings, read: PageReader = read_page
 ) -> tuple[PageObjects, tuple[PageText, ...]] | str:
     """`read_page_texts`, or the reason the parser gave for failing (the page is then left out).
 
@@ -285,8 +300,8 @@ def _read_or_fail(
     not a damaged page and goes up.
     """
     try:
-        return read_page_texts(page, settings)
-    except MemoryError:
+        return read_page_texts(page, settings, read)
+    except (MemoryError, BulletinsError):  # out of memory or time (OCR) is no damage of the page
         raise
     except Exception as exc:  # the parser's errors on damaged content are of any type
         cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
@@ -295,17 +310,17 @@ def _read_or_fail(
         return clean_text(str(cause)) or type(cause).__name__
 
 
-def _first_pass(pdf: pdfplumber.PDF, settings: LayoutSettings, cache_glyphs: int) -> _DocumentTally:
+def _first_pass(pdf: pdfplumber.PDF, settings: LayoutSettings, cache_glyphs: int, reader: PageReader) -> _DocumentTally:
     tally = _DocumentTally()
     for page in pdf.pages:
-        read = _read_or_fail(page, settings)
+        read = _read_or_fail(page, settings, reader)
         if isinstance(read, str):
             log.warning("page %d cannot be read (%s); it is left out", page.page_number, read)
             tally.pages.append(_ReadPage(page.page_number, error=read))
             continue
         objects, texts = read
         for text in texts:
-            tally.typeface.add(text.words)
+            tally.typeface.add(text.words, objects.read_by_ocr)
             tally.vocabulary.add(w.text for w in text.words)
         if texts:
             tally.edges.extend(summarize_edges(texts[0].page, texts[0].words))
@@ -319,7 +334,7 @@ def _first_pass(pdf: pdfplumber.PDF, settings: LayoutSettings, cache_glyphs: int
 
 
 def _second_pass(
-    pdf: pdfplumber.PDF, tally: _DocumentTally, settings: LayoutSettings
+    pdf: pdfplumber.PDF, tally: _DocumentTally, settings: LayoutSettings, reader: PageReader
 ) -> Iterator[tuple[PageObjects, tuple[PageText, ...]]]:
     """Each readable page's shapes and words: kept from the first pass, or read again."""
     for index, read in enumerate(tally.pages):
@@ -329,14 +344,17 @@ def _second_pass(
             tally.pages[index] = _ReadPage(read.number)  # hand it over and let it go
             yield read.page, read.texts
             continue
-        again = _read_or_fail(pdf.pages[index], settings)
+        again = _read_or_fail(pdf.pages[index], settings, reader)
         if isinstance(again, str):
             raise MalformedPDF(f"page {read.number} could be read once but not twice ({again})")
         yield again
 
 
 def iter_document_blocks(
-    pdf: pdfplumber.PDF, settings: LayoutSettings | None = None, cache_glyphs: int = PAGE_CACHE_GLYPHS
+    pdf: pdfplumber.PDF,
+    settings: LayoutSettings | None = None,
+    cache_glyphs: int = PAGE_CACHE_GLYPHS,
+    read: PageReader = read_page,
 ) -> Iterator[Block]:
     """Every block of the document, in reading order, with roles and sections, page after page.
 
@@ -347,6 +365,8 @@ def iter_document_blocks(
         pdf: The open PDF.
         settings: Thresholds (defaults when None).
         cache_glyphs: How many glyphs' worth of pages the first pass keeps for the second.
+        read: Reads a page's glyphs and shapes (the text layer by default; a reader that OCRs
+            pages keeps what it read, so a page read again is not OCR'd twice).
 
     Yields:
         The blocks; ids count each page's blocks from 1 in reading order.
@@ -355,7 +375,7 @@ def iter_document_blocks(
         MalformedPDF: No page at all can be read.
     """
     settings = settings or LayoutSettings()
-    tally = _first_pass(pdf, settings, cache_glyphs)
+    tally = _first_pass(pdf, settings, cache_glyphs, read)
     errors = [read.error for read in tally.pages if read.error is not None]
     if tally.pages and len(errors) == len(tally.pages):
         raise MalformedPDF(f"none of its {len(errors)} pages can be read ({errors[0]})")
@@ -370,7 +390,7 @@ def iter_document_blocks(
             marked_lines(page.page_number, texts[0].words, marks.get(page.page_number, [])) if texts else [],
             _PageContext(page.page_number, body, (), settings),
         )
-        for page, texts in _second_pass(pdf, tally, settings)
+        for page, texts in _second_pass(pdf, tally, settings, read)
     )
     yield from iter_mended(_placed_blocks(layouts, body, vocabulary, settings), vocabulary)
 

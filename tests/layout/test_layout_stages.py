@@ -16,7 +16,7 @@ from pipeline.layout.columns import cut_regions, side_columns
 from pipeline.layout.furniture import find_furniture, is_page_number
 from pipeline.layout.line_numbers import find_line_numbers
 from pipeline.layout.paragraphs import Line, is_list_marker, region_lines, split_paragraphs
-from pipeline.layout.reading_order import document_blocks
+from pipeline.layout.reading_order import TypefaceTally, document_blocks
 from pipeline.layout.sections import SectionSettings, heading_article
 from pipeline.layout.words import Word, box_to_frame, merge_letter_spaced
 from tests.helpers import make_text_pdf
@@ -392,3 +392,22 @@ def test_sections_heading_scope(heading, following, current, expected) -> None:
 
     section, _ = heading_article(heading, following, Article(*current), SETTINGS)
     assert section == expected
+
+
+@pytest.mark.parametrize(
+    ("text_layer", "ocr", "body"),
+    [
+        pytest.param([("court", 10.0)] * 3, [("scan", 6.2)] * 50, 10.0, id="scanned-pages-do-not-set-the-body-size"),
+        pytest.param([], [("scan", 6.2)] * 50 + [("title", 14.0)], 6.2, id="all-scanned-document"),
+        pytest.param([("court", 10.0)] * 3 + [("note", 8.0)] * 2, [], 10.0, id="text-layer-only"),
+        pytest.param([], [], 10.0, id="no-words-default"),
+    ],
+)
+def test_typeface_tally_counts_ocr_sizes_apart(
+    text_layer: list[tuple[str, float]], ocr: list[tuple[str, float]], body: float
+) -> None:
+    """OCR'd pages of a born-digital document (a court filing's scanned exhibits) leave its body size alone."""
+    tally = TypefaceTally()
+    tally.add([word(text, 0.0, 0.0, size) for text, size in text_layer])
+    tally.add([word(text, 0.0, 0.0, size) for text, size in ocr], read_by_ocr=True)
+    assert tally.typeface().size == body
