@@ -16,6 +16,7 @@ ErrorType = Literal[
     "crashed",
     "memory",
     "unreadable",
+    "too_large",
 ]
 
 

@@ -353,5 +353,5 @@ def mend_split_word(
     head = text.rsplit(" ", 1)[-1]
     cut = len(text) - 1 if text.endswith(HYPHENS) and should_join(head[:-1], tail, vocabulary) else len(text)
     boxes = second.boxes[:tail_end] if same_page else (None,) * tail_end
-    mended_first = TextMap(text[:cut] + tail, first.boxes[:cut] + tuple(boxes))
+    mended_first = TextMap(text[:cut] + tail, [*first.boxes[:cut], *boxes])
     return mended_first, TextMap(second.text[rest_start:], second.boxes[rest_start:])

@@ -6,8 +6,9 @@ import dataclasses
 import math
 from collections.abc import Iterable, Sequence
 
-Box = tuple[float, float, float, float]
-"""[x0, top, x1, bottom] in PDF points."""
+from pipeline.layout.box_array import Box, BoxArray
+
+__all__ = ["Box", "BoxArray", "TextMap", "TextMapBuilder", "round_box_outward", "union_boxes"]
 
 
 def round_box_outward(box: Box, digits: int = 2) -> Box:
@@ -38,13 +39,16 @@ def union_boxes(boxes: Iterable[Box]) -> Box | None:
 class TextMap:
     """A string and, parallel to it, the box of the source glyph behind each character.
 
-    Characters the repair step inserted (the space that joins two lines) have no box.
+    Characters the repair step inserted (the space that joins two lines) have no box. The boxes
+    are stored flat (`BoxArray`), whatever sequence they are given as.
     """
 
     text: str
-    boxes: tuple[Box | None, ...]
+    boxes: Sequence[Box | None]
 
     def __post_init__(self) -> None:
+        if not isinstance(self.boxes, BoxArray):
+            object.__setattr__(self, "boxes", BoxArray(self.boxes))
         if len(self.text) != len(self.boxes):
             raise ValueError(f"text has {len(self.text)} characters but {len(self.boxes)} boxes")
 
@@ -86,4 +90,4 @@ class TextMapBuilder:
         self._boxes.pop()
 
     def build(self) -> TextMap:
-        return TextMap("".join(self._chars), tuple(self._boxes))
+        return TextMap("".join(self._chars), BoxArray(self._boxes))
