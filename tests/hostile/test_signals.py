@@ -42,10 +42,21 @@ def slow_folder(folder: Path, count: int) -> Path:
     return folder
 
 
+@pytest.fixture(scope="module")
+def slow_inputs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
+    """Five slow documents and the output of an uninterrupted run over them (made once for both signals)."""
+    folder = slow_folder(tmp_path_factory.mktemp("signals") / "in", 5)
+    expected = folder.parent / "expected.jsonl"
+    run_batch([folder], str(expected), Settings(workers=1, plugins=(PLUGIN,)))
+    return folder, expected.read_bytes()
+
+
 @pytest.mark.issue(11)
 @pytest.mark.parametrize(("signum", "status"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)], ids=["TERM", "INT"])
-def test_issue11_signal_stops_cleanly_and_resume_finishes(tmp_path: Path, signum: int, status: int) -> None:
-    folder = slow_folder(tmp_path / "in", 5)
+def test_issue11_signal_stops_cleanly_and_resume_finishes(
+    tmp_path: Path, slow_inputs: tuple[Path, bytes], signum: int, status: int
+) -> None:
+    folder, expected = slow_inputs
     target = tmp_path / "out" / "records.jsonl"
     shards = target.parent / f".{target.name}.parts"
     token = uuid.uuid4().hex
@@ -68,11 +79,9 @@ def test_issue11_signal_stops_cleanly_and_resume_finishes(tmp_path: Path, signum
         time.sleep(0.1)
     assert processes_with(token) == []  # no worker left behind
 
-    expected = tmp_path / "expected.jsonl"
-    run_batch([folder], str(expected), Settings(workers=1, plugins=(PLUGIN,)))
     summary = run_batch([folder], str(target), Settings(workers=1, plugins=(PLUGIN,)), resume=True)
     assert summary.resumed >= 1
-    assert target.read_bytes() == expected.read_bytes()
+    assert target.read_bytes() == expected
 
 
 @pytest.mark.issue(11)
