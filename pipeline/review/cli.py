@@ -1,8 +1,10 @@
-"""The review commands `bulletins diff` and `bulletins eval`: thin shells over diff and evaluate."""
+"""The review commands `bulletins diff`, `eval` and `review`: thin shells over diff, evaluate and visual_review."""
 
 from __future__ import annotations
 
 import json
+import sys
+from pathlib import Path
 
 import click
 
@@ -10,6 +12,8 @@ from pipeline.review.diff import DEFAULT_IGNORED, DiffInputError, DiffOptions, D
 from pipeline.review.diff_report import diff_to_json, diff_to_text
 from pipeline.review.eval_report import evaluation_to_json, evaluation_to_text
 from pipeline.review.evaluate import evaluate_files
+from pipeline.review.pages import ImageSettings
+from pipeline.review.visual_review import ReviewOptions, build_review
 
 _FILE = click.Path(exists=True, dir_okay=False)
 
@@ -128,7 +132,65 @@ def eval_command(gold_paths: tuple[str, ...], records: tuple[str, ...], show_err
         click.echo("\n".join(evaluation_to_text(e, show_errors=show_errors) for e in evaluations), nl=False)
 
 
+@click.command("review")
+@click.argument("records", type=_FILE)
+@click.option("--against", type=_FILE, default=None, help="An older run: mark records added, removed, changed or same.")
+@click.option(
+    "--pdf-root",
+    type=click.Path(exists=True, file_okay=False),
+    default=None,
+    help="Look for the PDFs under this folder (by source path, then by file name) before their source paths.",
+)
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder to write to.")
+@click.option(
+    "--dpi", type=click.IntRange(36, 300), default=ImageSettings.dpi, show_default=True, help="Page image resolution."
+)
+@click.option(
+    "--image-format",
+    type=click.Choice(["webp", "png"]),
+    default=ImageSettings.format,
+    show_default=True,
+    help="Page images as lossy WebP (small) or lossless PNG.",
+)
+@click.option("--no-blocks", is_flag=True, help="Leave out the block outlines (they lay out each PDF once).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
+def review_command(
+    records: str,
+    against: str | None,
+    pdf_root: str | None,
+    out_dir: str,
+    dpi: int,
+    image_format: str,
+    no_blocks: bool,
+    quiet: bool,
+) -> None:
+    """Write an HTML review: every record drawn on its page image, and what changed since an older run.
+
+    OUT_DIR/index.html lists the documents; each has a self-contained page (images inline, no
+    network) with its records drawn as line boxes coloured by kind beside a list in reading
+    order. Page images are cached in OUT_DIR/.cache, so building again renders nothing twice.
+
+    Example:
+
+        bulletins review after.jsonl --against before.jsonl -o review/
+    """
+    options = ReviewOptions(
+        against=Path(against) if against else None,
+        pdf_root=Path(pdf_root) if pdf_root else None,
+        images=ImageSettings(dpi=dpi, format="png" if image_format == "png" else "webp"),
+        outlines=not no_blocks,
+    )
+    try:
+        summary = build_review(Path(records), Path(out_dir), options, show_progress=not quiet and sys.stderr.isatty())
+    except DiffInputError as exc:
+        _fail_input(exc)
+        return
+    if not quiet:
+        click.echo(summary.to_text(), err=True, nl=False)
+
+
 def register_review_commands(group: click.Group) -> None:
-    """Add `diff` and `eval` to the `bulletins` group."""
+    """Add `diff`, `eval` and `review` to the `bulletins` group."""
     group.add_command(diff_command)
     group.add_command(eval_command)
+    group.add_command(review_command)
