@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from pipeline.review.diff_report import diff_to_json, diff_to_text
 from pipeline.review.eval_report import evaluation_to_json, evaluation_to_text
 from pipeline.review.evaluate import evaluate_files
 from pipeline.review.pages import ImageSettings
+from pipeline.review.suite import REAL_PDFS, SET_NAMES, run_suite, suite_sets
+from pipeline.review.suite_report import suite_to_json, suite_to_text
 from pipeline.review.visual_review import ReviewOptions, build_review
 
 _FILE = click.Path(exists=True, dir_okay=False)
@@ -96,11 +99,10 @@ def diff_command(
     "--gold",
     "gold_paths",
     multiple=True,
-    required=True,
     type=click.Path(exists=True),
-    help="Gold facts (JSON Lines), or a folder of *.gold.jsonl; repeatable.",
+    help="Gold facts (JSON Lines), or a folder of *.gold.jsonl; repeatable. Without it: the suite.",
 )
-@click.argument("records", nargs=-1, required=True, type=_FILE)
+@click.argument("records", nargs=-1, type=_FILE)
 @click.option("--show-errors", is_flag=True, help="List false positives (FP) and misses (FN).")
 @click.option(
     "--format",
@@ -110,19 +112,62 @@ def diff_command(
     show_default=True,
     help="Report for people or for machines.",
 )
-def eval_command(gold_paths: tuple[str, ...], records: tuple[str, ...], show_errors: bool, fmt: str) -> None:
+@click.option("--no-tables", is_flag=True, help="Leave out gold facts marked as table cells (and what states them).")
+@click.option(
+    "--set",
+    "set_names",
+    multiple=True,
+    type=click.Choice(SET_NAMES),
+    help="Suite: score only this set (fixtures, dev, blind); repeatable. Default: all three.",
+)
+@click.option(
+    "--pdfs",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=REAL_PDFS,
+    show_default=True,
+    help="Suite: folder of the real bulletins' PDFs.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out/eval"),
+    show_default=True,
+    help="Suite: folder for the pipeline's and the baseline's records, kept for review.",
+)
+def eval_command(
+    gold_paths: tuple[str, ...],
+    records: tuple[str, ...],
+    show_errors: bool,
+    fmt: str,
+    no_tables: bool,
+    set_names: tuple[str, ...],
+    pdfs: Path,
+    out: Path,
+) -> None:
     """Score records against gold facts: precision, recall and F1 per kind.
 
     Scores count unique facts per document; the README lists what counts as the same date,
     place, count, amount and organisation. Several RECORDS files (for example the pipeline's
     and a baseline's) are each scored against the same gold.
 
+    Without --gold and RECORDS, runs the suite: the fixtures and the real bulletins' dev and
+    blind sets are extracted by the pipeline and the naive baseline and scored in one table.
+
     Example:
 
         bulletins eval --gold fixtures/ out/fixtures.jsonl
+
+    and the suite, development set and fixtures only:
+
+        bulletins eval --set fixtures --set dev
     """
+    if not gold_paths and not records:
+        _run_suite(set_names or SET_NAMES, pdfs, out, show_errors, fmt)
+        return
+    if not gold_paths or not records:
+        raise click.UsageError("give both --gold and RECORDS, or neither (the suite)")
     try:
-        evaluations = [evaluate_files(gold_paths, path) for path in records]
+        evaluations = [evaluate_files(gold_paths, path, tables=not no_tables) for path in records]
     except DiffInputError as exc:
         _fail_input(exc)
         return
@@ -187,6 +232,16 @@ def review_command(
         return
     if not quiet:
         click.echo(summary.to_text(), err=True, nl=False)
+
+
+def _run_suite(set_names: tuple[str, ...], pdfs: Path, out: Path, show_errors: bool, fmt: str) -> None:
+    """The suite's table on stdout; progress on stderr."""
+    logging.basicConfig(level=logging.INFO, format="bulletins: %(levelname)s: %(message)s", stream=sys.stderr)
+    results = run_suite(suite_sets(set_names, pdf_folder=pdfs), out)
+    if fmt == "json":
+        click.echo(json.dumps(suite_to_json(results), ensure_ascii=False, indent=2))
+    else:
+        click.echo(suite_to_text(results, show_errors=show_errors), nl=False)
 
 
 def register_review_commands(group: click.Group) -> None:
