@@ -62,7 +62,21 @@ def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
             type=click.FloatRange(min=0, min_open=True),
             default=120.0,
             show_default=True,
-            help="Seconds one document may take; a slower one is failed as `timeout` and the batch goes on.",
+            help="Seconds one document may take, besides its pages' allowance; a slower one is failed as "
+            "`timeout` and the batch goes on.",
+        ),
+        click.option(
+            "--timeout-per-page",
+            type=click.FloatRange(min=0),
+            default=1.0,
+            show_default=True,
+            help="Seconds each page adds to its document's time limit, so a long document gets time in proportion.",
+        ),
+        click.option(
+            "--max-pages",
+            type=click.IntRange(min=1),
+            default=None,
+            help="Fail a document with more pages as `too_large` at once, before reading it (default: no limit).",
         ),
         click.option(
             "--memory-limit",
@@ -131,11 +145,20 @@ def _inputs(paths: tuple[str, ...], files_from: BinaryIO | None) -> list[str]:
     return [*paths, *(read_path_list(files_from) if files_from is not None else [])]
 
 
+@dataclasses.dataclass(frozen=True)
+class Limits:
+    """What the shared options bound a document by: time, pages and memory."""
+
+    timeout: float
+    timeout_per_page: float
+    max_pages: int | None
+    memory_limit: int
+
+
 def _settings(
     issue_date: dt.datetime | None,
     workers: int | None,
-    timeout: float,
-    memory_limit: int,
+    limits: Limits,
     plugins: tuple[str, ...],
     ocr: OcrMode,
     quiet: bool,
@@ -152,8 +175,10 @@ def _settings(
         raise click.UsageError(DASK_INSTALL_HINT)
     settings = Settings(
         issue_date=issue_date.date() if issue_date else None,
-        timeout=timeout,
-        memory_limit_mb=memory_limit,
+        timeout=limits.timeout,
+        timeout_per_page=limits.timeout_per_page,
+        max_pages=limits.max_pages,
+        memory_limit_mb=limits.memory_limit,
         plugins=plugins,
         ocr=ocr,
         quiet=quiet,
@@ -185,6 +210,8 @@ def extract(
     issue_date: dt.datetime | None,
     workers: int | None,
     timeout: float,
+    timeout_per_page: float,
+    max_pages: int | None,
     memory_limit: int,
     resume: bool,
     plugins: tuple[str, ...],
@@ -206,7 +233,8 @@ def extract(
     inputs = _inputs(paths, files_from)
     if resume and output in (None, "-"):
         raise click.UsageError("--resume needs an output file (-o FILE)")
-    settings = _settings(issue_date, workers, timeout, memory_limit, plugins, ocr, quiet, scheduler)
+    limits = Limits(timeout, timeout_per_page, max_pages, memory_limit)
+    settings = _settings(issue_date, workers, limits, plugins, ocr, quiet, scheduler)
     summary = _run("extract", inputs, output, settings, resume, quiet)
     if not quiet:
         click.echo(summary.to_text(), err=True, nl=False)
@@ -221,6 +249,8 @@ def blocks(
     output: str | None,
     workers: int | None,
     timeout: float,
+    timeout_per_page: float,
+    max_pages: int | None,
     memory_limit: int,
     scheduler: str | None,
     ocr: OcrMode,
@@ -237,7 +267,8 @@ def blocks(
     """
     configure_logging(quiet)
     inputs = _inputs(paths, files_from)
-    settings = _settings(None, workers, timeout, memory_limit, (), ocr, quiet, scheduler)
+    limits = Limits(timeout, timeout_per_page, max_pages, memory_limit)
+    settings = _settings(None, workers, limits, (), ocr, quiet, scheduler)
     summary = _run("blocks", inputs, output, settings, False, quiet)
     if not quiet:
         click.echo(summary.to_text(), err=True, nl=False)

@@ -49,6 +49,12 @@ class UnreadableFile(BulletinsError):
     code: ClassVar[ErrorType] = "unreadable"
 
 
+class DocumentTooLarge(BulletinsError):
+    """The document has more pages than the run's `--max-pages`: refused before any page is read."""
+
+    code: ClassVar[ErrorType] = "too_large"
+
+
 class ModelMissing(BulletinsError):
     """The spaCy model is not installed; raised once, before any document is read."""
 

@@ -133,9 +133,15 @@ def join_group(blocks: Sequence[Block]) -> tuple[str, tuple[int, ...]]:
 
 
 def iter_passages(blocks: Sequence[Block], nlp: Language, batch_size: int = 64) -> Iterator[Passage]:
-    """Parse every passage of the document with spaCy, in reading order."""
+    """Parse every passage of the document with spaCy, in reading order.
+
+    Each parse's `tensor` (the token vectors the tagger and parser read, 96 floats a token) is
+    dropped once the parse is done: no extractor reads it, and a long document's passages are
+    held until its records are made, where the tensors alone would take about 0.3 MB a page.
+    """
     groups = group_blocks(blocks)
     joined = [join_group(group) for group in groups]
     docs = nlp.pipe((text for text, _ in joined), batch_size=batch_size)
     for index, (group, (text, starts), doc) in enumerate(zip(groups, joined, docs, strict=False)):
+        doc.tensor = doc.tensor[:0].copy()  # a copy: a slice would keep the whole buffer
         yield Passage(index=index, text=text, blocks=tuple(group), starts=starts, doc=doc)

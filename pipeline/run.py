@@ -6,18 +6,22 @@ import dataclasses
 import datetime as dt
 import logging
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import TypeVar
 
+import pdfplumber
 import pydantic
 
 from extractors import REGISTRY, DocumentContext, Mention
-from pipeline.errors import BulletinsError, MalformedPDF, NoTextLayer, UnreadableFile
+from pipeline.errors import BulletinsError, DocumentTooLarge, MalformedPDF, NoTextLayer, UnreadableFile
 from pipeline.inputs import file_doc_id, source_fields, unreadable_doc_id
 from pipeline.issue_date import find_issue_date
+from pipeline.jsonl import line_to_json
 from pipeline.language import ENGLISH, detect_language
 from pipeline.layout.blocks import Block
 from pipeline.layout.reading_order import iter_document_blocks
+from pipeline.layout.repair import zipf
 from pipeline.layout.roles import FURNITURE_ROLES
 from pipeline.layout.textmap import Box, TextMap
 from pipeline.nlp import load_nlp
@@ -33,10 +37,12 @@ from pipeline.settings import Settings
 from pipeline.table_cells import read_tables, table_records
 from pipeline.title import document_title
 from pipeline.version import pipeline_version
-from schemas import BlockLine, DocumentError, DocumentLine, Record
+from schemas import DocumentError, DocumentLine, Record
 from schemas.records import RECORD_KINDS, RecordKind
 
 log = logging.getLogger("bulletins")
+
+Kept = TypeVar("Kept")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -61,31 +67,54 @@ class DocumentResult:
     records: tuple[Record, ...]
 
 
-def read_layout(source: SourceFile, settings: Settings | dict | None = None, budget: OcrBudget | None = None) -> Layout:
+PagesCallback = Callable[[int], None]
+"""Told a document's page count as soon as the PDF is open (a batch worker grows its time limit)."""
+
+
+def read_layout(
+    source: SourceFile, settings: Settings | dict | None = None, on_pages: PagesCallback | None = None
+) -> Layout:
     """Open the PDF and lay out its pages into blocks, reading pages by OCR as `settings.ocr` says.
 
+    Args:
+        source: The file.
+        settings: Run settings; `max_pages` applies here.
+        on_pages: Called with the page count once the PDF is open, before any page is read.
+
     Raises:
+        DocumentTooLarge: It has more pages than `settings.max_pages`.
         BulletinsError: The file is not a readable PDF, has no text (in a text layer or to OCR),
-            or its OCR ran out of the document's time.
+            or its OCR ran out of the document's time (the time limit for its page count).
     """
     settings = Settings.resolve(settings)
-    with open_pdf(source) as pdf, OcrPageReader(source, settings.ocr, budget) as reader:
-        try:
-            blocks = tuple(iter_document_blocks(pdf, read=reader))
-        except MalformedPDF as exc:
-            raise MalformedPDF(f"{source.name}: {exc}") from None
-        if not any(block.text.strip() for block in blocks):
-            raise NoTextLayer(no_text_message(source, len(pdf.pages), reader, settings))
-        return Layout(
-            source=source,
-            pages=len(pdf.pages),
-            title=document_title(metadata_title(pdf), blocks),
-            metadata_date=metadata_date(pdf),
-            blocks=blocks,
-            language=detect_language(b.text for b in blocks if b.role not in FURNITURE_ROLES),
-            ocr_pages=reader.ocr_pages,
-            ocr_confidence=reader.confidence,
-        )
+    with open_pdf(source) as pdf:
+        pages = len(pdf.pages)
+        check_page_count(source, pages, settings)
+        if on_pages is not None:
+            on_pages(pages)
+        budget = OcrBudget.starting_now(settings.time_limit(pages))
+        with OcrPageReader(source, settings.ocr, budget) as reader:
+            return _laid_out(source, pdf, reader, settings)
+
+
+def _laid_out(source: SourceFile, pdf: pdfplumber.PDF, reader: OcrPageReader, settings: Settings) -> Layout:
+    """The document's blocks, title, dates and language, its pages read by `reader`."""
+    try:
+        blocks = tuple(iter_document_blocks(pdf, read=reader))
+    except MalformedPDF as exc:
+        raise MalformedPDF(f"{source.name}: {exc}") from None
+    if not any(block.text.strip() for block in blocks):
+        raise NoTextLayer(no_text_message(source, len(pdf.pages), reader, settings))
+    return Layout(
+        source=source,
+        pages=len(pdf.pages),
+        title=document_title(metadata_title(pdf), blocks),
+        metadata_date=metadata_date(pdf),
+        blocks=blocks,
+        language=detect_language(b.text for b in blocks if b.role not in FURNITURE_ROLES),
+        ocr_pages=reader.ocr_pages,
+        ocr_confidence=reader.confidence,
+    )
 
 
 def no_text_message(source: SourceFile, count: int, reader: OcrPageReader, settings: Settings) -> str:
@@ -98,6 +127,19 @@ def no_text_message(source: SourceFile, count: int, reader: OcrPageReader, setti
             f"({INSTALL_HINT} if it is missing)"
         )
     return f"{source.name} shows no text on any of its {count} pages, neither in a text layer nor to OCR"
+
+
+def check_page_count(source: SourceFile, pages: int, settings: Settings) -> None:
+    """Refuse a document longer than `settings.max_pages`, before any of its pages is read.
+
+    Raises:
+        DocumentTooLarge: It is.
+    """
+    if settings.max_pages is not None and pages > settings.max_pages:
+        raise DocumentTooLarge(
+            f"{source.name} has {pages} pages, more than --max-pages {settings.max_pages}; "
+            "raise --max-pages (and run again with --resume) or split the file"
+        )
 
 
 def run_extractors(passages: Sequence[Passage], context: DocumentContext, settings: Settings) -> list[Mention]:
@@ -121,12 +163,49 @@ def warm_up(settings: Settings) -> None:
     A batch worker calls it before its first document, so that loading (seconds on a busy
     machine) is not counted against that document's time limit.
     """
+    warm_up_layout()
     boxes = tuple((72.0 + 5 * i, 72.0, 77.0 + 5 * i, 82.0) for i in range(len(WARM_UP_TEXT)))
     block = Block(
         "p1-b1", 1, (72.0, 72.0, 72.0 + 5 * len(WARM_UP_TEXT), 82.0), "body", None, TextMap(WARM_UP_TEXT, boxes)
     )
     passages = list(iter_passages([block], load_nlp()))
     run_extractors(passages, DocumentContext(issue_date=dt.date(2018, 3, 31)), settings)
+
+
+def warm_up_layout() -> None:
+    """Lay out a one-page document made here, and look up a word's frequency.
+
+    What layout loads on first use (the parser's font metrics, the language identifier, the word
+    frequencies that decide hyphenation, the date patterns of the issue date: about 1 s on an idle
+    machine, ten times that on a loaded one) is then loaded before a worker's first document,
+    whose time limit it would otherwise take.
+    """
+    layout = read_layout(SourceFile("warm-up.pdf", one_page_pdf(WARM_UP_TEXT)))
+    find_issue_date(layout.blocks, layout.metadata_date)
+    zipf("warm")
+
+
+def one_page_pdf(text: str) -> bytes:
+    """A minimal PDF of one page that shows `text` (ASCII) in Helvetica."""
+    content = b"BT /F1 10 Tf 72 720 Td (%s) Tj ET" % text.encode("ascii")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> "
+        b"/Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
 
 
 def in_reading_order(
@@ -186,12 +265,15 @@ def extract_records(layout: Layout, context: DocumentContext, settings: Settings
     return [record for _, record in sorted(keyed, key=lambda item: item[0])]
 
 
-def extract_document(path: str | Path, settings: Settings | dict | None = None) -> DocumentResult:
+def extract_document(
+    path: str | Path, settings: Settings | dict | None = None, on_pages: PagesCallback | None = None
+) -> DocumentResult:
     """Process one PDF.
 
     Args:
         path: The PDF file.
         settings: Run settings (see `Settings.resolve`).
+        on_pages: Called with the page count once the PDF is open.
 
     Returns:
         The document line and its records.
@@ -199,48 +281,85 @@ def extract_document(path: str | Path, settings: Settings | dict | None = None) 
     Raises:
         BulletinsError: The document cannot be processed (its `code` says why).
     """
-    settings = Settings.resolve(settings)
-    return layout_to_result(
-        read_layout(read_source(path), settings, OcrBudget.starting_now(settings.timeout)), settings
-    )
-
-
-def layout_to_result(layout: Layout, settings: Settings) -> DocumentResult:
-    """The document line and records of a laid-out document: passages, extractors, records."""
-    issue_date = settings.issue_date or find_issue_date(layout.blocks, layout.metadata_date)
-    context = DocumentContext(issue_date=issue_date, issue_date_given=settings.issue_date is not None)
-    records: tuple[Record, ...] = ()
-    if layout.language in (None, ENGLISH):
-        records = tuple(extract_records(layout, context, settings))
-    else:
-        # The English model reads any text as English and would write garbage records.
-        log.info("%s is in %r, not English: no records extracted", layout.source.name, layout.language)
-    return DocumentResult(document=document_line(layout, issue_date, records), records=records)
+    document, records = _extracted(path, Settings.resolve(settings), on_pages, lambda record: record)
+    return DocumentResult(document=document, records=tuple(records))
 
 
 @dataclasses.dataclass(frozen=True)
-class BlocksResult:
-    """A laid-out document as `bulletins blocks` writes it: its `document` line and its blocks."""
+class DocumentText:
+    """A processed document as a batch writes it: its `document` line, then its records' (or blocks') JSON lines.
+
+    Each record or block is turned into its line as soon as it is made and then let go: a line
+    takes a fraction of the memory of the object behind it, which counts in a long document.
+    """
 
     document: DocumentLine
-    blocks: tuple[BlockLine, ...]
+    lines: tuple[str, ...]
 
 
-def document_blocks_of(path: str | Path, settings: Settings | dict | None = None) -> BlocksResult:
-    """Lay out one PDF: its document line (no records, so zero counts) and its block lines.
+def extract_document_lines(
+    path: str | Path, settings: Settings | dict | None = None, on_pages: PagesCallback | None = None
+) -> DocumentText:
+    """`extract_document`, with each record written as its JSON line as soon as it is made.
+
+    Raises:
+        BulletinsError: The document cannot be processed (its `code` says why).
+    """
+    document, lines = _extracted(path, Settings.resolve(settings), on_pages, line_to_json)
+    return DocumentText(document=document, lines=tuple(lines))
+
+
+def _extracted(
+    path: str | Path, settings: Settings, on_pages: PagesCallback | None, keep: Callable[[Record], Kept]
+) -> tuple[DocumentLine, list[Kept]]:
+    """The document line of one PDF and what `keep` makes of each of its records, in reading order."""
+    return _records_of(read_layout(read_source(path), settings, on_pages), settings, keep)
+
+
+def layout_to_result(layout: Layout, settings: Settings) -> DocumentResult:
+    """The document line and records of a document already laid out (a benchmark times the stages apart)."""
+    document, records = _records_of(layout, settings, lambda record: record)
+    return DocumentResult(document=document, records=tuple(records))
+
+
+def _records_of(layout: Layout, settings: Settings, keep: Callable[[Record], Kept]) -> tuple[DocumentLine, list[Kept]]:
+    """The document line of a laid-out document and what `keep` makes of each of its records."""
+    issue_date = settings.issue_date or find_issue_date(layout.blocks, layout.metadata_date)
+    context = DocumentContext(issue_date=issue_date, issue_date_given=settings.issue_date is not None)
+    kept: list[Kept] = []
+    counts: Counter[RecordKind] = Counter()
+    if layout.language in (None, ENGLISH):
+        for record in extract_records(layout, context, settings):
+            counts[record.kind] += 1
+            kept.append(keep(record))
+    else:
+        # The English model reads any text as English and would write garbage records.
+        log.info("%s is in %r, not English: no records extracted", layout.source.name, layout.language)
+    return document_line(layout, issue_date, counts), kept
+
+
+def document_block_lines(
+    path: str | Path, settings: Settings | dict | None = None, on_pages: PagesCallback | None = None
+) -> DocumentText:
+    """Lay out one PDF: its document line (no records, so zero counts) and its blocks' JSON lines.
+
+    Args:
+        path: The PDF file.
+        settings: Run settings (see `Settings.resolve`).
+        on_pages: Called with the page count once the PDF is open.
 
     Raises:
         BulletinsError: The document cannot be read (its `code` says why).
     """
     settings = Settings.resolve(settings)
-    layout = read_layout(read_source(path), settings, OcrBudget.starting_now(settings.timeout))
+    layout = read_layout(read_source(path), settings, on_pages)
     issue_date = settings.issue_date or find_issue_date(layout.blocks, layout.metadata_date)
-    blocks = tuple(block.to_line(layout.source.doc_id) for block in layout.blocks)
-    return BlocksResult(document=document_line(layout, issue_date, ()), blocks=blocks)
+    lines = tuple(line_to_json(block.to_line(layout.source.doc_id)) for block in layout.blocks)
+    return DocumentText(document=document_line(layout, issue_date, Counter()), lines=lines)
 
 
-def document_line(layout: Layout, issue_date: dt.date | None, records: Sequence[Record]) -> DocumentLine:
-    """The `document` line of a document that was read."""
+def document_line(layout: Layout, issue_date: dt.date | None, counts: Counter[RecordKind]) -> DocumentLine:
+    """The `document` line of a document that was read, with its records counted per kind."""
     return DocumentLine(
         doc_id=layout.source.doc_id,
         **source_fields(layout.source.path),
@@ -249,7 +368,7 @@ def document_line(layout: Layout, issue_date: dt.date | None, records: Sequence[
         issue_date=issue_date,
         status="ok",
         error=None,
-        counts=count_kinds(records),
+        counts={kind: counts.get(kind, 0) for kind in RECORD_KINDS},
         language=layout.language,
         pipeline_version=pipeline_version(),
         ocr_pages=list(layout.ocr_pages),

@@ -19,7 +19,12 @@ class Settings:
         issue_date: Reference date for partial dates ("March 8"), for every input. None means
             each document's own issue date is found.
         workers: Worker processes for a batch.
-        timeout: Seconds one document may take before it is failed with `timeout`.
+        timeout: Seconds one document may take before it is failed with `timeout`, besides its
+            pages' allowance.
+        timeout_per_page: Seconds each page adds to its document's time limit, so that a long
+            document is given time in proportion to its length (see `time_limit`).
+        max_pages: A document with more pages is failed as `too_large` before any page is read;
+            None for no limit.
         memory_limit_mb: Address-space limit of a worker, in MiB.
         overlap_priority: When mentions of different kinds cover the same text, the kind listed
             first wins (an amount's number is not also a count).
@@ -39,6 +44,8 @@ class Settings:
     issue_date: dt.date | None = None
     workers: int = dataclasses.field(default_factory=lambda: os.cpu_count() or 1)
     timeout: float = 120.0
+    timeout_per_page: float = 1.0
+    max_pages: int | None = None
     memory_limit_mb: int = 2048
     overlap_priority: tuple[str, ...] = ("amount", "date", "organisation", "place", "count")
     extractors: tuple[str, ...] | None = None
@@ -47,6 +54,10 @@ class Settings:
     quiet: bool = False
     scheduler: str | None = None
     ocr: OcrMode = "auto"
+
+    def time_limit(self, pages: int | None) -> float:
+        """Seconds a document of `pages` pages may take; `timeout` alone while its pages are not known."""
+        return self.timeout + self.timeout_per_page * (pages or 0)
 
     @classmethod
     def resolve(cls, settings: Settings | dict[str, Any] | None) -> Settings:

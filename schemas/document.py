@@ -18,6 +18,7 @@ ErrorType = Literal[
     "crashed",
     "memory",
     "unreadable",
+    "too_large",
 ]
 
 

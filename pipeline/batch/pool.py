@@ -4,8 +4,11 @@
 a task that hangs. This pool is small instead: every worker owns one pipe, takes one document at
 a time, and the parent alone decides when a document has taken too long (it kills the worker) or
 when a worker has died (the document is failed as `crashed`). Either way a fresh worker replaces it.
-Workers load the spaCy model once, when they start, before they are sent any document, so the
-time limit measures the document and not the model.
+Workers load the spaCy model (and what layout loads on first use) once, when they start, before
+they are sent any document, so the time limit measures the document and not the loading. A
+document's time limit is `--timeout` plus `--timeout-per-page` for each of its pages: the worker
+says how many pages it has as soon as the PDF is open, and the parent moves the document's
+deadline (`Settings.time_limit`).
 """
 
 from __future__ import annotations
@@ -28,7 +31,14 @@ from typing import Final, Literal
 from pipeline.errors import BulletinsError, DocumentTimeout, MemoryExceeded, ModelMissing, WorkerCrashed
 from pipeline.inputs import display_path
 from pipeline.jsonl import line_to_json
-from pipeline.run import document_blocks_of, extract_document, failed_document, warm_up
+from pipeline.run import (
+    PagesCallback,
+    document_block_lines,
+    extract_document_lines,
+    failed_document,
+    warm_up,
+    warm_up_layout,
+)
 from pipeline.settings import Settings
 from schemas.document import ErrorType
 
@@ -88,21 +98,36 @@ class _Ready:
 
 
 @dataclasses.dataclass(frozen=True)
+class _Opened:
+    """Sent by a worker once its document is open: the page count its time limit grows with."""
+
+    pages: int
+
+
+@dataclasses.dataclass(frozen=True)
 class _StartupFailed:
     """Sent by a worker that cannot load what it needs; retrying would not help."""
 
     message: str
 
 
-def document_outcome(task: Task, settings: Settings, work: Work = "extract") -> Outcome:
+def document_outcome(
+    task: Task, settings: Settings, work: Work = "extract", on_pages: PagesCallback | None = None
+) -> Outcome:
     """Process one document and turn any failure into its failed document line.
 
     This is the document boundary, so broad exceptions are caught here: a bug in one document
     must not lose the others. The failed line takes the document id the parent computed, so that
     reporting a failure never reads the file again (after a MemoryError that would fail too).
+
+    Args:
+        task: The document.
+        settings: Run settings.
+        work: What to make of it.
+        on_pages: Called with its page count once the PDF is open.
     """
     try:
-        lines, pages = _document_lines(task, settings, work)
+        lines, pages = _document_lines(task, settings, work, on_pages)
     except ModelMissing:
         raise
     except MemoryError:
@@ -123,14 +148,13 @@ def document_outcome(task: Task, settings: Settings, work: Work = "extract") -> 
     return Outcome(task.index, task.path, (line,), 0, error.code, peak_rss_kb(), cpu_seconds())
 
 
-def _document_lines(task: Task, settings: Settings, work: Work) -> tuple[tuple[str, ...], int]:
+def _document_lines(
+    task: Task, settings: Settings, work: Work, on_pages: PagesCallback | None
+) -> tuple[tuple[str, ...], int]:
     """The JSON lines of one document (its document line first) and its page count."""
-    if work == "blocks":
-        laid_out = document_blocks_of(task.path, settings)
-        lines = (line_to_json(laid_out.document), *(line_to_json(block) for block in laid_out.blocks))
-        return lines, laid_out.document.pages
-    result = extract_document(task.path, settings)
-    return (line_to_json(result.document), *(line_to_json(record) for record in result.records)), result.document.pages
+    make = document_block_lines if work == "blocks" else extract_document_lines
+    written = make(task.path, settings, on_pages)
+    return (line_to_json(written.document), *written.lines), written.document.pages
 
 
 def _memory_error(task: Task, settings: Settings) -> MemoryExceeded:
@@ -190,6 +214,8 @@ def worker_main(conn: Connection, settings: Settings, work: Work = "extract") ->
             importlib.import_module(module)
         if work == "extract":
             warm_up(settings)
+        else:
+            warm_up_layout()
     except (ModelMissing, ImportError) as exc:
         _send(conn, _StartupFailed(str(exc)))
         return
@@ -202,11 +228,23 @@ def worker_main(conn: Connection, settings: Settings, work: Work = "extract") ->
             return
         if task is None:
             return
-        signal.setitimer(signal.ITIMER_REAL, settings.timeout + ORPHAN_GRACE_SECONDS)
-        outcome = document_outcome(task, settings, work)
+        signal.setitimer(signal.ITIMER_REAL, settings.time_limit(None) + ORPHAN_GRACE_SECONDS)
+        outcome = document_outcome(task, settings, work, _page_count_reporter(conn, settings))
         signal.setitimer(signal.ITIMER_REAL, 0)
         if not _send(conn, outcome) or outcome.error == "memory":
             return  # after a MemoryError the interpreter's state is not trusted: start afresh
+
+
+def _page_count_reporter(conn: Connection, settings: Settings) -> PagesCallback:
+    """Tell the parent the open document's page count, and give the worker's own backstop alarm as long."""
+    started = time.monotonic()
+
+    def report(pages: int) -> None:
+        remaining = settings.time_limit(pages) - (time.monotonic() - started)
+        signal.setitimer(signal.ITIMER_REAL, max(remaining, 0.0) + ORPHAN_GRACE_SECONDS)
+        _send(conn, _Opened(pages))
+
+    return report
 
 
 def _send(conn: Connection, message: object) -> bool:
@@ -246,6 +284,8 @@ class _Slot:
     ready: bool = False
     retiring: bool = False
     task: Task | None = None
+    started: float = 0.0
+    pages: int | None = None
     deadline: float = 0.0
 
 
@@ -303,8 +343,9 @@ class WorkerPool:
                     pending.append(task)
                     slot.retiring = True
                     continue
-                slot.task = task
-                slot.deadline = time.monotonic() + self.settings.timeout
+                slot.task, slot.pages = task, None
+                slot.started = time.monotonic()
+                slot.deadline = slot.started + self.settings.time_limit(None)
 
     def _collect(self, pending: list[Task]) -> Iterator[Outcome]:
         """Wait for a message, a death or a deadline, and handle whichever came."""
@@ -326,19 +367,27 @@ class WorkerPool:
                 self._replace(slot, pending)
 
     def _receive(self, slot: _Slot) -> Outcome | None:
-        """The slot's message, if one is waiting (a worker may send and then exit)."""
-        try:
-            if not slot.conn.poll():
+        """Handle the slot's waiting messages; its document's outcome, if it came (a worker may send and then exit)."""
+        while True:
+            try:
+                if not slot.conn.poll():
+                    return None
+                message = slot.conn.recv()
+            except (EOFError, OSError):
                 return None
-            message = slot.conn.recv()
-        except (EOFError, OSError):
-            return None
-        if isinstance(message, _StartupFailed):
-            raise PoolError(message.message)
-        if isinstance(message, _Ready):
-            slot.ready = True
-            self._startup_failures = 0
-            return None
+            if isinstance(message, _StartupFailed):
+                raise PoolError(message.message)
+            if isinstance(message, _Ready):
+                slot.ready = True
+                self._startup_failures = 0
+            elif isinstance(message, _Opened):
+                if slot.task is not None:
+                    slot.pages = message.pages
+                    slot.deadline = slot.started + self.settings.time_limit(message.pages)
+            else:
+                return self._finished(slot, message)
+
+    def _finished(self, slot: _Slot, message: Outcome) -> Outcome:
         slot.task = None
         slot.retiring = message.error == "memory"  # the worker exits after a MemoryError
         if message.worker_peak_kb is not None:
@@ -367,7 +416,7 @@ class WorkerPool:
         assert task is not None
         slot.process.kill()
         slot.process.join()
-        return failed_outcome(task, timed_out(task, self.settings))
+        return failed_outcome(task, timed_out(task, slot.pages, self.settings))
 
     def _replace(self, old: _Slot, pending: list[Task]) -> None:
         """Swap a dead or killed worker for a fresh one, if there is work left for it."""
@@ -399,10 +448,20 @@ def failed_outcome(task: Task, error: BulletinsError) -> Outcome:
     return Outcome(task.index, task.path, (line,), 0, error.code, None)
 
 
-def timed_out(task: Task, settings: Settings) -> DocumentTimeout:
-    """The error of a document that ran past the time limit (its worker was killed)."""
+def timed_out(task: Task, pages: int | None, settings: Settings) -> DocumentTimeout:
+    """The error of a document that ran past its time limit (its worker was killed).
+
+    `pages` is None when the document was not yet open: its limit was `--timeout` alone.
+    """
+    name = display_path(task.path)
+    if pages is None:
+        return DocumentTimeout(
+            f"{name} took longer than {settings.timeout:g} s before it was open; raise --timeout or check the file"
+        )
     return DocumentTimeout(
-        f"{display_path(task.path)} took longer than {settings.timeout:g} s; raise --timeout or check the file"
+        f"{name} took longer than {settings.time_limit(pages):g} s ({settings.timeout:g} s and "
+        f"{settings.timeout_per_page:g} s for each of its {pages} pages); raise --timeout-per-page "
+        "or --timeout, or check the file"
     )
 
 

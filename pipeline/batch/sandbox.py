@@ -16,6 +16,7 @@ import logging
 import socket
 import subprocess
 import sys
+import time
 from multiprocessing.connection import Connection
 
 from pipeline.batch.pool import (
@@ -24,6 +25,7 @@ from pipeline.batch.pool import (
     PoolError,
     Task,
     Work,
+    _Opened,
     _Ready,
     _StartupFailed,
     exit_to_text,
@@ -65,17 +67,25 @@ class Sandbox:
             PoolError: The child cannot load the model (or a plugin), or dies while loading it.
         """
         conn = self._ready_connection()
+        started = time.monotonic()
         try:
             conn.send(task)
         except OSError:  # died since it said it was ready
             return failed_outcome(task, worker_died(task, self._stop()))
-        if not conn.poll(self.settings.timeout):
-            self._stop()
-            return failed_outcome(task, timed_out(task, self.settings))
-        try:
-            outcome = conn.recv()
-        except (EOFError, OSError):
-            return failed_outcome(task, worker_died(task, self._stop()))
+        pages: int | None = None
+        while True:
+            # The child says the page count once the PDF is open; the limit then grows with it.
+            if not conn.poll(max(started + self.settings.time_limit(pages) - time.monotonic(), 0.0)):
+                self._stop()
+                return failed_outcome(task, timed_out(task, pages, self.settings))
+            try:
+                message = conn.recv()
+            except (EOFError, OSError):
+                return failed_outcome(task, worker_died(task, self._stop()))
+            if not isinstance(message, _Opened):
+                break
+            pages = message.pages
+        outcome: Outcome = message
         if outcome.error == "memory":
             self._stop()  # the child exits after a MemoryError: its state is not trusted
         return outcome

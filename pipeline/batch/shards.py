@@ -29,9 +29,10 @@ log = logging.getLogger("bulletins")
 
 MANIFEST = "run.json"
 SHARD_SUFFIX = ".jsonl"
-# Failures that depend on the machine and the moment rather than the file: tried again on resume
-# (a file nobody could read may have been given read permission since).
-RETRIED_ERRORS = frozenset({"timeout", "crashed", "memory", "unreadable"})
+# Failures that depend on the machine, the moment or the run's limits rather than the file: tried
+# again on resume (a file nobody could read may have been given read permission since; a document
+# refused as `too_large` is read if --max-pages was raised, and refused again at once if not).
+RETRIED_ERRORS = frozenset({"timeout", "crashed", "memory", "unreadable", "too_large"})
 
 
 @dataclasses.dataclass(frozen=True)
@@ -112,7 +113,7 @@ def reusable(found: DocumentLines, settings: Settings) -> bool:
     """Whether a document written earlier stands for what this run would write.
 
     Written by another pipeline version, for another issue date, as a duplicate's line, or
-    failed for a reason of the moment (timeout, crash, memory): no.
+    failed for a reason of the moment or of the run's limits (timeout, crash, memory, too_large): no.
     """
     document = found.document
     if document.pipeline_version != pipeline_version() or document.duplicate_of is not None:

@@ -357,6 +357,6 @@ def mend_split_word(
     # The tail sits on a line of its own (the top of the next column), after the first block's last.
     first_lines = first.line_numbers[:cut]
     tail_line = max(first.line_numbers, default=-1) + 1
-    mended_first = TextMap(text[:cut] + tail, first.boxes[:cut] + tuple(boxes), first_lines + (tail_line,) * tail_end)
+    mended_first = TextMap(text[:cut] + tail, [*first.boxes[:cut], *boxes], first_lines + (tail_line,) * tail_end)
     second_lines = second.line_numbers[rest_start:]
     return mended_first, TextMap(second.text[rest_start:], second.boxes[rest_start:], second_lines)

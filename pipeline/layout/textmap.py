@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-Box = tuple[float, float, float, float]
-"""[x0, top, x1, bottom] in PDF points."""
+from pipeline.layout.box_array import Box, BoxArray
+
+__all__ = ["Box", "BoxArray", "TextMap", "TextMapBuilder", "round_box_outward", "union_boxes"]
 
 
 def round_box_outward(box: Box, digits: int = 2) -> Box:
@@ -42,16 +43,19 @@ class TextMap:
 
     Attributes:
         text: The repaired text.
-        boxes: Page box of the glyph behind each character, None for an inserted character.
+        boxes: Page box of the glyph behind each character, None for an inserted character;
+            stored flat (`BoxArray`), whatever sequence they are given as.
         lines: Number of the source line each character sits on, parallel to `text`, so a span
             that wraps can be drawn line by line; empty when the whole text is one line.
     """
 
     text: str
-    boxes: tuple[Box | None, ...]
+    boxes: Sequence[Box | None]
     lines: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
+        if not isinstance(self.boxes, BoxArray):
+            object.__setattr__(self, "boxes", BoxArray(self.boxes))
         if len(self.text) != len(self.boxes):
             raise ValueError(f"text has {len(self.text)} characters but {len(self.boxes)} boxes")
         if self.lines and len(self.lines) != len(self.text):
@@ -119,4 +123,4 @@ class TextMapBuilder:
         self._lines.pop()
 
     def build(self) -> TextMap:
-        return TextMap("".join(self._chars), tuple(self._boxes), tuple(self._lines))
+        return TextMap("".join(self._chars), BoxArray(self._boxes), tuple(self._lines))

@@ -104,7 +104,7 @@ def _timeout(budget: OcrBudget, source: SourceFile, page_number: int) -> Documen
     limit = f"{budget.timeout:g} s" if budget.timeout else "its time"
     return DocumentTimeout(
         f"{source.path}: OCR of page {page_number} did not finish within the document's {limit}; "
-        "raise --timeout for scanned documents"
+        "raise --timeout-per-page (or --timeout) for scanned documents"
     )
 
 

@@ -134,6 +134,38 @@ def many_text_objects(count: int = 200_000) -> bytes:
     return pages_pdf([body])
 
 
+def nested_forms(text_pages: int = 0, depth: int = 40) -> bytes:
+    """A parser that never finishes: `text_pages` plain pages, then a page of forms that each draw the next twice.
+
+    The last page draws form 1, which draws form 2 twice, and so on `depth` levels down: 2**40
+    drawings of an empty form, with no loop and no deep recursion for a parser to notice. Only a
+    time limit stops it (it holds about 1 MB more each second, far below a memory limit).
+    """
+    form_flags = b"/Type /XObject /Subtype /Form /BBox [0 0 10 10] "
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"", HELVETICA]
+    kids = []
+    for number in range(text_pages):
+        kids.append(len(objects) + 1)
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
+            b"/Contents %d 0 R >>" % (len(objects) + 2)
+        )
+        objects.append(stream(text_content([f"Page {number + 1}: on 2 March 2019 the office opened in Osh."])))
+    kids.append(len(objects) + 1)
+    first_form = len(objects) + 3
+    objects.append(
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /X %d 0 R >> >> "
+        b"/Contents %d 0 R >>" % (first_form, first_form - 1)
+    )
+    objects.append(stream(b"/X Do"))
+    for level in range(depth - 1):
+        resources = b"/Resources << /XObject << /X %d 0 R >> >> " % (first_form + level + 1)
+        objects.append(stream(b"/X Do /X Do", form_flags + resources))
+    objects.append(stream(b"", form_flags))
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % kid for kid in kids), len(kids))
+    return build_pdf(objects)
+
+
 def huge_page() -> bytes:
     """A page 14,400 inches square (PDF's largest) with a line of text."""
     return pages_pdf([text_content(GOOD_TEXT)], media_box=b"[0 0 1036800 1036800]")
@@ -191,6 +223,7 @@ def iter_cases(bomb_megabytes: int = 4096) -> Iterator[HostileCase]:
     yield HostileCase(b"encrypted_empty.pdf", encrypted_empty_password, item="encryption")
     yield HostileCase(b"huge_page.pdf", huge_page, item="huge page")
     yield HostileCase(b"text_objects.pdf", many_text_objects, expect="any", item="200,000 text objects")
+    yield HostileCase(b"nested_forms.pdf", nested_forms, expect="timeout", item="a parser that never finishes")
     for seed in range(MUTANTS):
         yield HostileCase(b"mutant_%02d.pdf" % seed, mutant(MUTANT_SEED * 1000 + seed), expect="any", item="mutant")
 

@@ -23,9 +23,13 @@ def command(*args: str) -> list[str]:
 
 
 def run(
-    args: Sequence[str], *, obey_permissions: bool = False, timeout: float = 120, env: dict | None = None
+    args: Sequence[str], *, obey_permissions: bool = False, timeout: float = 600, env: dict | None = None
 ) -> subprocess.CompletedProcess[bytes]:
-    """Run the command line to its end; `obey_permissions` makes file permissions apply even to root."""
+    """Run the command line to its end; `obey_permissions` makes file permissions apply even to root.
+
+    `timeout` only stops a run that hangs; it is generous, since a loaded machine may take a minute
+    for what takes seconds on an idle one.
+    """
     prefix: list[str] = []
     if obey_permissions and os.geteuid() == 0:
         if shutil.which("setpriv") is None:

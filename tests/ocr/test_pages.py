@@ -3,6 +3,7 @@ page OCR cannot read, a missing Tesseract or a spent time limit cost no more tha
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import logging
 from pathlib import Path
@@ -14,7 +15,6 @@ from PIL import Image
 from pipeline.cli import main
 from pipeline.errors import DocumentTimeout, NoTextLayer
 from pipeline.ocr import pages as ocr_pages
-from pipeline.ocr.pages import OcrBudget
 from pipeline.pdf import read_source
 from pipeline.review.evaluate import evaluate_files
 from pipeline.run import extract_document, read_layout
@@ -110,9 +110,10 @@ def test_ocr_without_tesseract_fails_with_the_install_hint(scanned, monkeypatch:
 
 
 def test_ocr_stops_when_the_document_time_is_spent(tesseract: str, scanned) -> None:
-    spent = OcrBudget(deadline=0.0, timeout=5.0)
+    """The document's time limit (`--timeout` and `--timeout-per-page` for each page) bounds its OCR too."""
+    spent = dataclasses.replace(SETTINGS, timeout=0.5, timeout_per_page=0.0)  # less than the deadline margin
     with pytest.raises(DocumentTimeout, match="OCR of page 1"):
-        read_layout(read_source(scanned("one_column_2020")), SETTINGS, spent)
+        read_layout(read_source(scanned("one_column_2020")), spent)
 
 
 def test_ocr_born_digital_pages_are_not_ocr_d(monkeypatch: pytest.MonkeyPatch) -> None:
