@@ -17,7 +17,7 @@ from pipeline.inputs import file_doc_id, source_fields, unreadable_doc_id
 from pipeline.issue_date import find_issue_date
 from pipeline.language import ENGLISH, detect_language
 from pipeline.layout.blocks import Block
-from pipeline.layout.reading_order import document_blocks
+from pipeline.layout.reading_order import LayoutSettings, document_blocks
 from pipeline.layout.roles import FURNITURE_ROLES
 from pipeline.layout.textmap import TextMap
 from pipeline.nlp import load_nlp
@@ -54,15 +54,16 @@ class DocumentResult:
     records: tuple[Record, ...]
 
 
-def read_layout(source: SourceFile) -> Layout:
+def read_layout(source: SourceFile, settings: Settings | None = None) -> Layout:
     """Open the PDF and lay out its pages into blocks.
 
     Raises:
         BulletinsError: The file is not a readable PDF, or has no text layer.
     """
+    layout_settings = LayoutSettings(char_source=settings.char_source) if settings else LayoutSettings()
     with open_pdf(source) as pdf:
         try:
-            blocks = tuple(document_blocks(pdf))
+            blocks = tuple(document_blocks(pdf, layout_settings))
         except MalformedPDF as exc:
             raise MalformedPDF(f"{source.name}: {exc}") from None
         pages = len(pdf.pages)
@@ -164,7 +165,7 @@ def extract_document(path: str | Path, settings: Settings | dict | None = None) 
         BulletinsError: The document cannot be processed (its `code` says why).
     """
     settings = Settings.resolve(settings)
-    layout = read_layout(read_source(path))
+    layout = read_layout(read_source(path), settings)
     issue_date = settings.issue_date or find_issue_date(layout.blocks, layout.metadata_date)
     context = DocumentContext(issue_date=issue_date, issue_date_given=settings.issue_date is not None)
     records: tuple[Record, ...] = ()
@@ -193,7 +194,7 @@ def document_blocks_of(path: str | Path, settings: Settings | dict | None = None
         BulletinsError: The document cannot be read (its `code` says why).
     """
     settings = Settings.resolve(settings)
-    layout = read_layout(read_source(path))
+    layout = read_layout(read_source(path), settings)
     issue_date = settings.issue_date or find_issue_date(layout.blocks, layout.metadata_date)
     blocks = tuple(block.to_line(layout.source.doc_id) for block in layout.blocks)
     return BlocksResult(document=document_line(layout, issue_date, ()), blocks=blocks)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the layout package is heavy; settings are read by the command line before any work
+    from pipeline.layout.char_sources import CharSource
 
 
 @dataclasses.dataclass(frozen=True)
@@ -26,6 +29,8 @@ class Settings:
         strict: Raise on a record that fails validation instead of logging and skipping it
             (tests run strict, so a contract break is a failure, not a lost record).
         quiet: Workers log warnings only, and the PDF parser's own warnings not at all (-q).
+        char_source: Where glyphs are read from: "pdfplumber" (pdfminer; the default) or
+            "pdfium", faster but not yet equal everywhere (docs/speed.md).
     """
 
     issue_date: dt.date | None = None
@@ -37,6 +42,7 @@ class Settings:
     plugins: tuple[str, ...] = ()
     strict: bool = False
     quiet: bool = False
+    char_source: CharSource = "pdfplumber"
 
     @classmethod
     def resolve(cls, settings: Settings | dict[str, Any] | None) -> Settings:

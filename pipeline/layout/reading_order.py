@@ -18,6 +18,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.errors import MalformedPDF
 from pipeline.layout.blocks import Block, PageBlock
+from pipeline.layout.char_sources import CharSource, PageReader, page_reader
 from pipeline.layout.columns import ColumnSettings, cut_regions, side_columns_of
 from pipeline.layout.frames import Frame, FrameKind, candidate_boxes, contains, page_frames, split_by_frame
 from pipeline.layout.furniture import EdgeSummary, Furniture, furniture_marks, marked_lines, summarize_edges
@@ -49,8 +50,9 @@ PAGE_CACHE_GLYPHS = 100_000
 
 @dataclasses.dataclass(frozen=True)
 class LayoutSettings:
-    """Thresholds of every layout stage."""
+    """Thresholds of every layout stage, and where glyphs are read from (`char_sources`)."""
 
+    char_source: CharSource = "pdfplumber"
     columns: ColumnSettings = dataclasses.field(default_factory=ColumnSettings)
     paragraphs: ParagraphSettings = dataclasses.field(default_factory=ParagraphSettings)
     roles: RoleSettings = dataclasses.field(default_factory=RoleSettings)
@@ -249,7 +251,9 @@ class _DocumentTally:
     kept_glyphs: int = 0
 
 
-def read_page_texts(page: pdfplumber.page.Page, settings: LayoutSettings) -> tuple[PageObjects, tuple[PageText, ...]]:
+def read_page_texts(
+    page: pdfplumber.page.Page, settings: LayoutSettings, reader: PageReader = read_page
+) -> tuple[PageObjects, tuple[PageText, ...]]:
     """A page's shapes (its glyphs dropped once they are words) and its words per direction.
 
     pdfplumber's cached layout tree of the page is released, so that reading page after page
@@ -259,7 +263,7 @@ def read_page_texts(page: pdfplumber.page.Page, settings: LayoutSettings) -> tup
         Exception: Whatever the PDF parser raises on a page it cannot read.
     """
     try:
-        objects = read_page(page)
+        objects = reader(page)
     finally:
         page.close()
     texts = tuple(without_line_numbers(text, settings.line_numbers) for text in page_texts(objects))
@@ -267,7 +271,7 @@ def read_page_texts(page: pdfplumber.page.Page, settings: LayoutSettings) -> tup
 
 
 def _read_or_fail(
-    page: pdfplumber.page.Page, settings: LayoutSettings
+    page: pdfplumber.page.Page, settings: LayoutSettings, reader: PageReader
 ) -> tuple[PageObjects, tuple[PageText, ...]] | str:
     """`read_page_texts`, or the reason the parser gave for failing (the page is then left out).
 
@@ -275,7 +279,7 @@ def _read_or_fail(
     not a damaged page and goes up.
     """
     try:
-        return read_page_texts(page, settings)
+        return read_page_texts(page, settings, reader)
     except MemoryError:
         raise
     except Exception as exc:  # the parser's errors on damaged content are of any type
@@ -285,10 +289,10 @@ def _read_or_fail(
         return clean_text(str(cause)) or type(cause).__name__
 
 
-def _first_pass(pdf: pdfplumber.PDF, settings: LayoutSettings, cache_glyphs: int) -> _DocumentTally:
+def _first_pass(pdf: pdfplumber.PDF, settings: LayoutSettings, cache_glyphs: int, reader: PageReader) -> _DocumentTally:
     tally = _DocumentTally()
     for page in pdf.pages:
-        read = _read_or_fail(page, settings)
+        read = _read_or_fail(page, settings, reader)
         if isinstance(read, str):
             log.warning("page %d cannot be read (%s); it is left out", page.page_number, read)
             tally.pages.append(_ReadPage(page.page_number, error=read))
@@ -309,7 +313,7 @@ def _first_pass(pdf: pdfplumber.PDF, settings: LayoutSettings, cache_glyphs: int
 
 
 def _second_pass(
-    pdf: pdfplumber.PDF, tally: _DocumentTally, settings: LayoutSettings
+    pdf: pdfplumber.PDF, tally: _DocumentTally, settings: LayoutSettings, reader: PageReader
 ) -> Iterator[tuple[PageObjects, tuple[PageText, ...]]]:
     """Each readable page's shapes and words: kept from the first pass, or read again."""
     for index, read in enumerate(tally.pages):
@@ -319,7 +323,7 @@ def _second_pass(
             tally.pages[index] = _ReadPage(read.number)  # hand it over and let it go
             yield read.page, read.texts
             continue
-        again = _read_or_fail(pdf.pages[index], settings)
+        again = _read_or_fail(pdf.pages[index], settings, reader)
         if isinstance(again, str):
             raise MalformedPDF(f"page {read.number} could be read once but not twice ({again})")
         yield again
@@ -345,24 +349,25 @@ def iter_document_blocks(
         MalformedPDF: No page at all can be read.
     """
     settings = settings or LayoutSettings()
-    tally = _first_pass(pdf, settings, cache_glyphs)
-    errors = [read.error for read in tally.pages if read.error is not None]
-    if tally.pages and len(errors) == len(tally.pages):
-        raise MalformedPDF(f"none of its {len(errors)} pages can be read ({errors[0]})")
-    body = tally.typeface.typeface()
-    vocabulary = tally.vocabulary.vocabulary()
-    marks = furniture_marks(tally.edges, body.size)
-    tally.edges.clear()
-    layouts = (
-        lay_out_page(
-            page,
-            texts,
-            marked_lines(page.page_number, texts[0].words, marks.get(page.page_number, [])) if texts else [],
-            _PageContext(page.page_number, body, (), settings),
+    with page_reader(pdf, settings.char_source) as reader:
+        tally = _first_pass(pdf, settings, cache_glyphs, reader)
+        errors = [read.error for read in tally.pages if read.error is not None]
+        if tally.pages and len(errors) == len(tally.pages):
+            raise MalformedPDF(f"none of its {len(errors)} pages can be read ({errors[0]})")
+        body = tally.typeface.typeface()
+        vocabulary = tally.vocabulary.vocabulary()
+        marks = furniture_marks(tally.edges, body.size)
+        tally.edges.clear()
+        layouts = (
+            lay_out_page(
+                page,
+                texts,
+                marked_lines(page.page_number, texts[0].words, marks.get(page.page_number, [])) if texts else [],
+                _PageContext(page.page_number, body, (), settings),
+            )
+            for page, texts in _second_pass(pdf, tally, settings, reader)
         )
-        for page, texts in _second_pass(pdf, tally, settings)
-    )
-    yield from iter_mended(_placed_blocks(layouts, body, vocabulary, settings), vocabulary)
+        yield from iter_mended(_placed_blocks(layouts, body, vocabulary, settings), vocabulary)
 
 
 def _placed_blocks(
