@@ -9,11 +9,14 @@ callers see one `NumberSpan` per number whatever its spelling.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Iterator
 from decimal import Decimal
 
 from text_to_num import text2num
+
+from extractors.number_conventions import ENGLISH, NumberConvention
 
 # Scale words and abbreviations, by what they multiply.
 SCALES: dict[str, int] = {
@@ -31,7 +34,12 @@ SCALES: dict[str, int] = {
     "lakhs": 100_000,
     "crore": 10_000_000,
     "crores": 10_000_000,
+    # German-style abbreviations in English texts from German-speaking companies ("12 Mio. EUR").
+    "mio": 1_000_000,
+    "mrd": 1_000_000_000,
 }
+# Vulgar fractions glued to digits ("48½ cents a mile").
+FRACTIONS: dict[str, Decimal] = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75")}
 UNITS = [
     "zero",
     "one",
@@ -66,7 +74,6 @@ BIG = ("hundred", "thousand", "million", "billion", "trillion")
 DOZEN = 12
 SCORE = 20
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORD = r"\b(?:" + "|".join(UNITS + list(BIG) + ["dozen"]) + r")\b"
 # A run of number words joined by spaces, hyphens or "and" ("one hundred and fifty",
 # "forty-two"), optionally led by "a" before a big word ("a dozen", "a hundred").
@@ -77,16 +84,25 @@ _WORDS = (
     + _WORD
     + r")*"
 )
-NUMBER = re.compile(
-    r"(?<![\w.,])(?:"
-    r"(?P<digits>" + _DIGITS + r")(?P<suffix>mln|mn|bn|m|k)?(?![\w]|[.,]\d)"
-    r"(?:\s+(?P<scale>thousand|million|billion|trillion|mln|bn|lakhs?|crores?)\b)?"
-    r"|(?P<half>half\s+a\s+(?:million|billion)\b)"
-    r"|(?P<score>\ba\s+score\s+of)(?=\s)"
-    r"|(?P<words>" + _WORDS + r")"
-    r")",
-    re.IGNORECASE,
-)
+
+
+@functools.cache
+def number_pattern(convention: NumberConvention = ENGLISH) -> re.Pattern[str]:
+    """The pattern of every number spelling, its digits read by `convention` (see number_conventions)."""
+    return re.compile(
+        r"(?<![\w.,])(?:"
+        r"(?P<digits>" + convention.digits_pattern() + r")(?P<fraction>[½¼¾])?"
+        r"(?P<suffix>mln|mn|bn|m|k)?(?![\w]|[.,]\d)"
+        r"(?:\s+(?P<scale>thousand|million|billion|trillion|mln|mn|bn|lakhs?|crores?|Mio\.|Mrd\.)(?:\b|(?<=\.)))?"
+        r"|(?P<half>half\s+a\s+(?:million|billion)\b)"
+        r"|(?P<score>\ba\s+score\s+of)(?=\s)"
+        r"|(?P<words>" + _WORDS + r")"
+        r")",
+        re.IGNORECASE,
+    )
+
+
+NUMBER = number_pattern(ENGLISH)
 _SEPARATORS = re.compile(r"[\s-]+")
 
 
@@ -103,6 +119,7 @@ class NumberSpan:
         suffix: Whether the scale is a letter suffix glued to the digits ("3.2m", "5bn"),
             which only money writes.
         decimal: Whether it has a decimal part as written ("2.5").
+        scale: What its scale word or suffix multiplies by (1 when it has none).
     """
 
     start: int
@@ -112,6 +129,7 @@ class NumberSpan:
     scaled: bool = False
     suffix: bool = False
     decimal: bool = False
+    scale: int = 1
 
     @property
     def integral(self) -> bool:
@@ -139,22 +157,31 @@ def words_to_number(text: str) -> int | None:
         return None
 
 
-def digits_to_number(digits: str, scale: str | None = None) -> int | float:
-    """Value of digits with an optional scale: ('2.5', 'million') -> 2500000, ('1,394', None) -> 1394."""
-    value = Decimal(digits.replace(",", ""))
+def digits_to_number(
+    digits: str, scale: str | None = None, convention: NumberConvention = ENGLISH, fraction: str | None = None
+) -> int | float:
+    """Value of digits with an optional scale: ('2.5', 'million') -> 2500000, ('1,394', None) -> 1394.
+
+    Args:
+        digits: The digits as written, with their group and decimal marks.
+        scale: A scale word or suffix ("million", "bn", "Mio.").
+        convention: How the document writes decimals and groups ("3.482,5" under a decimal comma).
+        fraction: A vulgar fraction glued to the digits ("½").
+    """
+    value = convention.to_decimal(digits) + (FRACTIONS[fraction] if fraction else 0)
     if scale:
-        value *= SCALES[scale.lower()]
+        value *= SCALES[scale.lower().rstrip(".")]
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def iter_numbers(text: str) -> Iterator[NumberSpan]:
-    """Every number in `text`, in order.
+def iter_numbers(text: str, convention: NumberConvention = ENGLISH) -> Iterator[NumberSpan]:
+    """Every number in `text`, in order, digits read by the document's `convention`.
 
     A run of words that is not one number ("twenty and thirty") yields its parts that are.
     """
-    for match in NUMBER.finditer(text):
+    for match in number_pattern(convention).finditer(text):
         if match.group("digits"):
-            yield _digits_span(match)
+            yield _digits_span(match, convention)
         elif match.group("score"):
             yield NumberSpan(match.start(), match.end(), SCORE, words=True)  # "a score of officers"
         elif match.group("half"):
@@ -164,16 +191,17 @@ def iter_numbers(text: str) -> Iterator[NumberSpan]:
             yield from _iter_word_spans(match.group("words"), match.start("words"))
 
 
-def _digits_span(match: re.Match[str]) -> NumberSpan:
+def _digits_span(match: re.Match[str], convention: NumberConvention) -> NumberSpan:
     digits = match.group("digits")
     scale = match.group("suffix") or match.group("scale")
     return NumberSpan(
         match.start(),
         match.end(),
-        digits_to_number(digits, scale),
+        digits_to_number(digits, scale, convention, match.group("fraction")),
         scaled=scale is not None,
         suffix=match.group("suffix") is not None,
-        decimal="." in digits,
+        decimal=convention.decimal in digits or match.group("fraction") is not None,
+        scale=SCALES[scale.lower().rstrip(".")] if scale else 1,
     )
 
 

@@ -1,7 +1,9 @@
 """The date a bulletin was issued, which partial dates in it are read against.
 
-Tried in order: a date in the masthead or running header, then the latest full date in the
-text, then the PDF's creation date.
+Tried in order: a date in the masthead or running header (the last day of a reporting period
+such as "22-24 October 2025": a report is issued when its period ends), then the latest full
+date in the text that is not after the PDF's creation date (an operation's planned end date is
+no issue date), then the PDF's creation date.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from extractors.dates.values import DateOrder, numeric_date_order
 from pipeline.layout.blocks import Block
 
 MASTHEAD_ROLES = frozenset({"heading", "header"})
+# A text date may follow the PDF's creation date by this much (a file made the evening before).
+CREATION_SLACK = dt.timedelta(days=2)
 
 
 def masthead_date(blocks: Sequence[Block], order: DateOrder = "DMY") -> dt.date | None:
@@ -22,9 +26,9 @@ def masthead_date(blocks: Sequence[Block], order: DateOrder = "DMY") -> dt.date 
         if block.role not in MASTHEAD_ROLES or (block.role == "heading" and block.page != 1):
             continue
         stated = [b for b in iter_stated_dates(block.text, order) if b.granularity in ("day", "month")]
-        full = next((b.start for b in stated if b.granularity == "day"), None)
-        if full is not None:
-            return full
+        days = [b.start for b in stated if b.granularity == "day"]
+        if days:
+            return max(days)
         if stated:
             return stated[0].start
     return None
@@ -41,6 +45,8 @@ def find_issue_date(blocks: Sequence[Block], metadata_date: dt.date | None) -> d
     if found is not None:
         return found
     dates = [d for block in blocks for d in iter_full_dates(block.text, order)]
+    if metadata_date is not None:
+        dates = [d for d in dates if d <= metadata_date + CREATION_SLACK] or dates
     if dates:
         return max(dates)
     return metadata_date

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.layout.blocks import Block
 from pipeline.layout.sentence_ends import ends_sentence
-from pipeline.layout.textmap import Box, union_boxes
+from pipeline.layout.textmap import Box
 
 # Footers carry page numbers and repeats, never facts of their own.
 SKIPPED_ROLES = frozenset({"footer"})
@@ -59,8 +59,12 @@ class Passage:
         position = max(0, bisect.bisect_right(self.starts, offset) - 1)
         return self.blocks[position], offset - self.starts[position]
 
-    def locate(self, start: int, end: int) -> tuple[Block, Box]:
-        """Block and page box of text[start:end] (its part on the first block's page)."""
+    def locate(self, start: int, end: int) -> tuple[Block, tuple[Box, ...]]:
+        """Block and page boxes of text[start:end]: one box per source line it covers.
+
+        Only the part on the first block's page is boxed (a box cannot span pages). A span whose
+        glyphs have no boxes gets the first block's box.
+        """
         first, _ = self.block_at(start)
         boxes: list[Box] = []
         for block, block_start in zip(self.blocks, self.starts, strict=False):
@@ -69,11 +73,8 @@ class Passage:
             lo = max(start, block_start) - block_start
             hi = min(end, block_start + len(block.text)) - block_start
             if lo < hi:
-                box = block.textmap.span_box(lo, hi)
-                if box is not None:
-                    boxes.append(box)
-        box = union_boxes(boxes)
-        return first, box if box is not None else first.bbox
+                boxes.extend(block.textmap.span_line_boxes(lo, hi))
+        return first, tuple(boxes) if boxes else (first.bbox,)
 
     def sentence(self, start: int, end: int) -> Span:
         """The spaCy sentence holding text[start:end] (the first one, if it crosses a boundary)."""

@@ -1,4 +1,4 @@
-"""Mentions into records: page, bbox, block, section, sentence and a stable id, derived once."""
+"""Mentions into records: page, bbox and line boxes, block, section, sentence and a stable id, derived once."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from extractors.base import Mention, MentionRef
-from pipeline.layout.textmap import round_box_outward
+from pipeline.layout.textmap import round_box_outward, union_boxes
 from pipeline.passages import Passage
 from schemas.records import RECORD_MODELS, Record
 
@@ -29,7 +29,8 @@ def mention_to_record(mention: Mention, passage: Passage, doc_id: str, part_of: 
     Raises:
         pydantic.ValidationError: The mention's value or provenance breaks the contract.
     """
-    block, box = passage.locate(mention.start, mention.end)
+    block, line_boxes = passage.locate(mention.start, mention.end)
+    boxes = tuple(round_box_outward(box) for box in line_boxes)
     _, block_start = passage.block_at(mention.start)
     value = mention.value
     if part_of is not None:
@@ -42,7 +43,9 @@ def mention_to_record(mention: Mention, passage: Passage, doc_id: str, part_of: 
             "id": record_id(doc_id, block.id, block_start, block_start + mention.end - mention.start, mention.kind),
             "doc_id": doc_id,
             "page": block.page,
-            "bbox": round_box_outward(box),
+            # Rounding outward commutes with the union, so `bbox` is exactly the union of `boxes`.
+            "bbox": union_boxes(boxes),
+            "boxes": boxes,
             "block": block.id,
             "section": block.section,
             "text": collapse(passage.text[mention.start : mention.end]),

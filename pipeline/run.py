@@ -27,6 +27,7 @@ from pipeline.pdf import SourceFile, metadata_date, metadata_title, open_pdf, re
 from pipeline.provenance import mention_ids, mention_to_record
 from pipeline.safe_text import clean_text
 from pipeline.settings import Settings
+from pipeline.title import document_title
 from pipeline.version import pipeline_version
 from schemas import BlockLine, DocumentError, DocumentLine, Record
 from schemas.records import RECORD_KINDS, RecordKind
@@ -75,17 +76,11 @@ def read_layout(source: SourceFile, settings: Settings | None = None) -> Layout:
         return Layout(
             source=source,
             pages=pages,
-            title=metadata_title(pdf) or masthead_title(blocks),
+            title=document_title(metadata_title(pdf), blocks),
             metadata_date=metadata_date(pdf),
             blocks=blocks,
             language=detect_language(b.text for b in blocks if b.role not in FURNITURE_ROLES),
         )
-
-
-def masthead_title(blocks: Sequence[Block]) -> str | None:
-    """The largest heading of page 1."""
-    headings = [b for b in blocks if b.page == 1 and b.role == "heading"]
-    return max(headings, key=lambda b: b.size).text if headings else None
 
 
 def run_extractors(passages: Sequence[Passage], context: DocumentContext, settings: Settings) -> list[Mention]:

@@ -5,11 +5,23 @@ Plain helpers (paths, PDF and passage builders) live in `tests.helpers`.
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import FIXTURES, REALWORLD, make_text_pdf
+
+# Headless Chromium on a machine without network: nothing in the background may try to reach out.
+CHROMIUM_ARGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -34,6 +46,20 @@ def realworld() -> Path:
     if not REALWORLD.is_dir():
         pytest.skip("the real-world PDF folder (../shared/realworld) is not present")
     return REALWORLD
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator:
+    """Headless Chromium (Debian's package, which .ci/run installs) driven by Playwright, once per session."""
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if executable is None:
+        pytest.skip("Chromium is not installed: `apt-get install -y chromium` (.ci/run does it when it can)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=list(CHROMIUM_ARGS))
+        yield chromium
+        chromium.close()
 
 
 @pytest.fixture(scope="session")

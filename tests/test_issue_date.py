@@ -37,6 +37,24 @@ def block(text: str, role: str = "body", page: int = 1) -> Block:
             id="range-end-counts-as-full-date",
         ),
         pytest.param(
+            [block("Reporting Period: 22-24 October 2025", "header")],
+            dt.date(2025, 10, 23),
+            dt.date(2025, 10, 24),
+            id="reporting-period-ends-on-the-issue-date",
+        ),
+        pytest.param(
+            [block("Situation Report No. 4 - 12 March 2024", "header")],
+            dt.date(2024, 3, 13),
+            dt.date(2024, 3, 12),
+            id="sitrep-number-and-date-in-header",
+        ),
+        pytest.param(
+            [block("Operation Start Date: 19-11-2025 Operation End Date: 31-05-2026 DREF Published: 27-11-2025")],
+            dt.date(2025, 11, 27),
+            dt.date(2025, 11, 27),
+            id="planned-end-after-the-file-was-made-is-no-issue-date",
+        ),
+        pytest.param(
             [block("MARCH 8 - WOMEN'S DAY", "heading")],
             dt.date(2018, 3, 20),
             dt.date(2018, 3, 20),

@@ -92,6 +92,15 @@ VALID = [
     ),
     pytest.param(
         {
+            "kind": "date",
+            **PROVENANCE,
+            "boxes": [[30.0, 20.0, 50.0, 25.0], [10.0, 25.0, 20.0, 30.0]],
+            "value": {"start": "2018-03-01", "end": "2018-03-31", "granularity": "month", "inferred_year": False},
+        },
+        id="date-wrapped-two-line-boxes",
+    ),
+    pytest.param(
+        {
             "kind": "block",
             "doc_id": DOC_ID,
             "page": 1,
@@ -150,6 +159,7 @@ def _with(line: dict, **changes) -> dict:
 BASE_DATE = VALID[0].values[0]
 BASE_AMOUNT = VALID[5].values[0]
 BASE_PLACE = VALID[3].values[0]
+BASE_DOCUMENT = next(param.values[0] for param in VALID if param.id == "document-ok")
 
 INVALID = [
     pytest.param(_with(BASE_DATE, bbox=[50.0, 20.0, 10.0, 30.0]), id="bbox-x-reversed"),
@@ -166,7 +176,11 @@ INVALID = [
     pytest.param(_with(BASE_DATE, surprise=1), id="unknown-field"),
     pytest.param(_with(BASE_DATE, kind="event"), id="unknown-kind"),
     pytest.param(_with(BASE_DATE, doc_id="md5:abc"), id="doc-id-shape"),
-    pytest.param(_with(VALID[8].values[0], status="failed"), id="failed-without-error"),
+    pytest.param(_with(BASE_DOCUMENT, status="failed"), id="failed-without-error"),
+    pytest.param(_with(BASE_DATE, boxes=[]), id="boxes-empty"),
+    pytest.param(_with(BASE_DATE, boxes=[[10.0, 20.0, 40.0, 30.0]]), id="boxes-narrower-than-bbox"),
+    pytest.param(_with(BASE_DATE, boxes=[[10.0, 20.0, 50.0, 30.0], [10.0, 30.0, 50.0, 41.0]]), id="boxes-outside-bbox"),
+    pytest.param(_with(BASE_DATE, boxes=[[50.0, 20.0, 10.0, 30.0]]), id="box-x-reversed"),
 ]
 
 

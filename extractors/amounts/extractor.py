@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from extractors.amounts import ranges
 from extractors.amounts.currencies import (
     DEFAULT_ORDER,
     LOOKALIKE_CODES,
@@ -28,9 +29,12 @@ from extractors.amounts.currencies import (
     CurrencyTable,
     currency_table,
 )
+from extractors.amounts.magnitudes import document_currency, iter_bare_magnitudes, with_spaced_magnitude
+from extractors.amounts.multipliers import CompactUnit, unit_after, unit_before
 from extractors.base import DocumentContext, Extractor, Mention, register
 from extractors.gazetteer.index import load_gazetteer
 from extractors.gazetteer.matching import implies_country, iter_name_spans
+from extractors.number_conventions import ENGLISH, NumberConvention, text_convention
 from extractors.numbers import NumberSpan, iter_numbers
 from extractors.qualifiers import qualifier_after, qualifier_before
 from extractors.spans import clip_to_block
@@ -62,6 +66,7 @@ class AmountSpan:
         number: The number.
         currency: The currency as written ("US$", "Kyrgyz soms").
         codes: ISO 4217 codes the written currency may stand for.
+        qualifier: "at_least" or "at_most" for an end of a range (see `ranges`), else None.
     """
 
     start: int
@@ -69,6 +74,7 @@ class AmountSpan:
     number: NumberSpan
     currency: str
     codes: frozenset[str]
+    qualifier: Qualifier | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -79,21 +85,55 @@ class PlaceHint:
     codes: frozenset[str]
 
 
-def iter_amount_spans(text: str, table: CurrencyTable | None = None) -> Iterator[AmountSpan]:
+def iter_amount_spans(
+    text: str, table: CurrencyTable | None = None, convention: NumberConvention = ENGLISH
+) -> Iterator[AmountSpan]:
     """Every number in `text` that carries a currency, in order.
 
     Counts use this too, so that no number is both a count and an amount.
     """
     table = table or currency_table()
-    for number in iter_numbers(text):
+    numbers = list(iter_numbers(text, convention))
+    pairs = ranges.range_pairs(text, numbers)
+    highs = set(pairs.values())
+    for index, number in enumerate(numbers):
+        if index in highs:
+            continue
+        if index in pairs:
+            yield from _range_spans(text, number, numbers[pairs[index]], table)
+            continue
         span = _amount_span(text, number, table)
         if span is not None:
             yield span
 
 
-def _amount_span(text: str, number: NumberSpan, table: CurrencyTable) -> AmountSpan | None:
-    if not number.scaled and _RANGE_ON.match(text, number.end):
+def _range_spans(text: str, low: NumberSpan, high: NumberSpan, table: CurrencyTable) -> Iterator[AmountSpan]:
+    """The two amounts of a range, the low end borrowing the high end's currency and multiplier."""
+    high_span = _amount_span(text, high, table)
+    low_span = _amount_span(text, low, table, in_range=True)
+    if high_span is None and low_span is None:
+        return
+    if high_span is None and low_span is not None:
+        high_span = AmountSpan(high.start, high.end, high, low_span.currency, low_span.codes)
+    if high_span is not None and high.value:
+        borrowed = low
+        if not low.scaled and low.value <= high.value / high.scale:  # "$1-2 million", not "$500,000 to $1.2 million"
+            factor = high_span.number.value / high.value * high.scale  # the high end's multiplier, however written
+            borrowed = dataclasses.replace(low, value=ranges.times(low.value, factor), scaled=high_span.number.scaled)
+        own = _amount_span(text, borrowed, table, in_range=True) if borrowed is not low else low_span
+        low_span = own or AmountSpan(low.start, low.end, borrowed, high_span.currency, high_span.codes)
+    if low_span is None or high_span is None:
+        return
+    yield dataclasses.replace(low_span, qualifier=ranges.LOW)
+    yield dataclasses.replace(high_span, qualifier=ranges.HIGH)
+
+
+def _amount_span(text: str, number: NumberSpan, table: CurrencyTable, in_range: bool = False) -> AmountSpan | None:
+    if not in_range and not number.scaled and _RANGE_ON.match(text, number.end):
         return None
+    compact = unit_after(text, number.end, table) or unit_before(text, number.start, table)
+    if compact is not None:
+        return _compact_span(number, compact)
     before = table.symbol_before.search(text, max(0, number.start - _SIGN_WINDOW), number.start)
     after = table.currency_after.match(text, number.end)
     choices: list[tuple[str, frozenset[str]]] = []
@@ -110,6 +150,17 @@ def _amount_span(text: str, number: NumberSpan, table: CurrencyTable) -> AmountS
     start = before.start("symbol") if before is not None else number.start
     end = after.end() if after is not None and (after.group("name") or after.group("symbol")) == written else number.end
     return AmountSpan(start, end, number, written, codes)
+
+
+def _compact_span(number: NumberSpan, unit: CompactUnit) -> AmountSpan:
+    """An amount whose multiplier is on its currency ("MEUR 583.7", "20 cents")."""
+    if unit.multiplier >= 1 and number.scaled:
+        scaled = number
+    elif unit.multiplier >= 1:
+        scaled = dataclasses.replace(number, value=ranges.times(number.value, unit.multiplier), scaled=True)
+    else:
+        scaled = dataclasses.replace(number, value=ranges.times(number.value, unit.multiplier), decimal=True)
+    return AmountSpan(min(unit.start, number.start), max(unit.end, number.end), scaled, unit.written, unit.codes)
 
 
 def _plausible(written: str, number: NumberSpan) -> bool:
@@ -171,14 +222,33 @@ class AmountRules(Extractor):
 
     def __call__(self, passages: Sequence[Passage], context: DocumentContext) -> Iterator[Mention]:
         table = currency_table()
+        convention = text_convention(passage.text for passage in passages)
         hints = [list(iter_place_hints(passage.text, table)) for passage in passages]
         document = Counter(code for found in hints for hint in found for code in hint.codes)
+        found_mentions: list[Mention] = []
         for passage, found in zip(passages, hints, strict=False):
             in_passage = Counter(code for hint in found for code in hint.codes)
-            for span in iter_amount_spans(passage.text, table):
-                mention = self._mention(passage, span, found, (in_passage, document))
+            for span in iter_amount_spans(passage.text, table, convention):
+                mention = self._mention(
+                    passage, with_spaced_magnitude(passage.text, span), found, (in_passage, document)
+                )
                 if mention is not None:
-                    yield mention
+                    found_mentions.append(mention)
+        yield from found_mentions
+        yield from self._bare_magnitudes(passages, found_mentions)
+
+    def _bare_magnitudes(self, passages: Sequence[Passage], found: Sequence[Mention]) -> Iterator[Mention]:
+        """Numbers like "4M" without a currency, in the one currency of the document's other amounts."""
+        currency = document_currency(Counter(m.value.currency for m in found if isinstance(m.value, AmountValue)))
+        if currency is None:
+            return
+        for passage in passages:
+            taken = [(m.start, m.end) for m in found if m.passage == passage.index]
+            for number in iter_bare_magnitudes(passage.text, taken):
+                start, end, qualifier = qualified_bounds(passage, number.start, number.end)
+                start, end = clip_to_block(passage, start, end, number.start, number.end)
+                value = AmountValue(value=number.value, currency=currency, qualifier=qualifier)
+                yield Mention(passage.index, start, end, "amount", value, self.name, CONFIDENCE_DEFAULT)
 
     def _mention(
         self, passage: Passage, span: AmountSpan, hints: Sequence[PlaceHint], wider: tuple[Counter[str], Counter[str]]
@@ -193,6 +263,8 @@ class AmountRules(Extractor):
             return None
         currency, confidence = chosen
         start, end, qualifier = qualified_bounds(passage, span.start, span.end)
+        if span.qualifier is not None:
+            start, end, qualifier = span.start, span.end, span.qualifier
         start, end = clip_to_block(passage, start, end, span.number.start, span.number.end)
         value = AmountValue(value=span.number.value, currency=currency, qualifier=qualifier)
         return Mention(passage.index, start, end, "amount", value, self.name, confidence)

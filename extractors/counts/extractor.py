@@ -32,7 +32,9 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.amounts.extractor import iter_amount_spans
 from extractors.base import DocumentContext, Extractor, Mention, MentionRef, register
-from extractors.counts import filters
+from extractors.counts import elliptic, filters
+from extractors.grouped_numbers import with_grouped_numbers
+from extractors.number_conventions import ENGLISH, NumberConvention, text_convention
 from extractors.numbers import NumberSpan, iter_numbers
 from extractors.qualifiers import qualifier_after, qualifier_before
 from extractors.spans import clip_to_block
@@ -100,6 +102,8 @@ CONFIDENCE = 0.85
 CONFIDENCE_WORDS = 0.8
 CONFIDENCE_YEARLIKE = 0.5
 CONFIDENCE_COLLECTIVE = 0.7
+# A count whose noun comes from a neighbouring count or its verb (`elliptic`).
+CONFIDENCE_ELLIPTIC = 0.65
 
 
 @dataclasses.dataclass(frozen=True)
@@ -137,8 +141,9 @@ class CountRules(Extractor):
     kind = "count"
 
     def __call__(self, passages: Sequence[Passage], context: DocumentContext) -> Iterator[Mention]:
+        convention = text_convention(passage.text for passage in passages)
         for passage in passages:
-            candidates = drop_lone_ones(passage.text, list(iter_count_candidates(passage)))
+            candidates = drop_lone_ones(passage.text, list(iter_count_candidates(passage, convention)))
             parents = link_subsets(passage.text, candidates)
             for candidate, parent in zip(candidates, parents, strict=False):
                 part_of = MentionRef(passage.index, parent.start, parent.end) if parent is not None else None
@@ -154,11 +159,13 @@ class CountRules(Extractor):
                 )
 
 
-def iter_count_candidates(passage: Passage) -> Iterator[CountCandidate]:
-    """Every count of one passage, in order, without subset links."""
+def iter_count_candidates(passage: Passage, convention: NumberConvention = ENGLISH) -> Iterator[CountCandidate]:
+    """Every count of one passage, in order, without subset links, numbers read by the document's convention."""
     text, doc = passage.text, passage.doc
-    money = [(span.start, span.end) for span in iter_amount_spans(text)]
-    for number in iter_numbers(text):
+    money = [(span.start, span.end) for span in iter_amount_spans(text, convention=convention)]
+    found: list[CountCandidate] = []
+    bare: list[tuple[NumberSpan, Span]] = []
+    for number in with_grouped_numbers(text, iter_numbers(text, convention)):
         if any(start < number.end and number.start < end for start, end in money):
             continue
         tokens = doc.char_span(number.start, number.end, alignment_mode="expand")
@@ -166,7 +173,49 @@ def iter_count_candidates(passage: Passage) -> Iterator[CountCandidate]:
             continue
         candidate = _candidate(passage, number, tokens)
         if candidate is not None:
-            yield candidate
+            found.append(candidate)
+        else:
+            bare.append((number, tokens))
+    for number, tokens in bare:  # in text order, so that a noun-less count can lend to the next one
+        candidate = _elliptic_candidate(passage, number, tokens, found)
+        if candidate is not None:
+            found.append(candidate)
+    yield from sorted(found, key=lambda c: c.start)
+
+
+def _elliptic_candidate(
+    passage: Passage, number: NumberSpan, tokens: Span, found: Sequence[CountCandidate]
+) -> CountCandidate | None:
+    """A number without a noun after it, counting what a neighbouring count or its verb says (`elliptic`)."""
+    text, doc = passage.text, passage.doc
+    if number.words and number.value == 1:
+        return None  # "one of them" picks one out; it does not count
+    sentence = passage.sentence(number.start, number.end)
+    previous = doc[sentence.start - 1].sent.start_char if sentence.start > 0 else sentence.start_char
+    later = [(c.start, c.value.subject) for c in found if c.start > number.end and c.sentence == sentence.start_char]
+    earlier = sorted(
+        (
+            elliptic.Earlier(c.tail, c.value.value, c.value.subject, elliptic.is_beneficiary(text, c.start))
+            for c in found
+            if c.end <= number.start and c.sentence >= previous
+        ),
+        key=lambda count: count.end,
+    )
+    subject = (
+        elliptic.shared_noun_ahead(doc, number.end, later)
+        or elliptic.predicate_noun(doc, tokens[-1])
+        or elliptic.borrowed_noun(text, number.start, number.end, number.value, earlier)
+        or elliptic.people_noun(doc, tokens[-1])
+    )
+    if subject is None:
+        return None
+    before = qualifier_before(text, number.start, doc)
+    qualifier: Qualifier = before.qualifier if before is not None else "exact"
+    start = before.start if before is not None else number.start
+    start, end = clip_to_block(passage, start, number.end, number.start, number.end)
+    value = CountValue(value=number.value, qualifier=qualifier, subject=subject)
+    confidence = CONFIDENCE_ELLIPTIC
+    return CountCandidate(start, end, number.end, sentence.start_char, value, confidence, lone_one=False)
 
 
 def _may_count(text: str, number: NumberSpan, tokens: Span) -> bool:

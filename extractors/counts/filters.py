@@ -19,6 +19,13 @@ MONTHS = CALENDAR_TOKENS
 # Nouns a number measures rather than counts: time, size, weight, volume, share, ratio.
 MEASURE_UNITS = frozenset(
     [
+        # Weather bulletins: pressure and wind speed ("909 MB", "175 MPH", "150 km/h", "85 knots").
+        "mb",
+        "hpa",
+        "mph",
+        "kph",
+        "knots",
+        "kt",
         "second",
         "seconds",
         "minute",

@@ -25,6 +25,8 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from extractors.base import DocumentContext, Extractor, Mention, register
+from extractors.dates import periods
+from extractors.dates.epi_weeks import iter_epi_weeks
 from extractors.dates.filters import filter_candidate
 from extractors.dates.grammar import Candidate, iter_candidates
 from extractors.dates.values import (
@@ -36,6 +38,7 @@ from extractors.dates.values import (
     numeric_date_order,
     point_to_bounds,
 )
+from schemas.values import DateValue
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -162,11 +165,40 @@ class DocumentDates:
         return 0
 
     def issue_year(self, found: Found) -> int | None:
-        """The issue date's year, moved by one where the tense puts the date on the other side of it."""
+        """The issue date's year, moved by one where the tense puts the date on the other side of it.
+
+        A yearless quarter or half that would start well after the issue date is the year
+        before's, and a yearless date in an event calendar the next to come (`periods`).
+        """
         issue_date = self.context.issue_date
         if issue_date is None:
             return None
-        return issue_date.year + self.tense_shift(found, issue_date.year)
+        candidate, year = found.candidate, issue_date.year
+        if self.in_event_calendar(found):
+            return periods.calendar_year(lambda y: self.bound(candidate, y, "end"), issue_date)
+        if candidate.first.shape in periods.PERIOD_SHAPES:
+            year = periods.yearless_period_year(lambda y: self.bound(candidate, y, "start"), issue_date)
+        return year + self.tense_shift(found, year)
+
+    def bound(self, candidate: Candidate, year: int, which: str) -> dt.date | None:
+        """The first or last day of a yearless candidate read in `year`."""
+        value = candidate_to_value(candidate, year, self.order)
+        if value is None:
+            return None
+        return (value.start or value.end) if which == "start" else (value.end or value.start)
+
+    def in_event_calendar(self, found: Found) -> bool:
+        """Whether the date sits in an event calendar: its section or the heading above it says so."""
+        passage = self.passages[found.position]
+        above = next(
+            (
+                p.text
+                for p in reversed(self.passages[: found.position])
+                if p.role == "heading" and p.section == passage.section
+            ),
+            None,
+        )
+        return periods.is_event_calendar(passage.section, above)
 
 
 YEAR_SOURCES: dict[str, tuple[Callable[[DocumentDates, Found], int | None], float]] = {
@@ -238,10 +270,20 @@ class DateRules(Extractor):
         for found in iter_found(passages, order):
             by_passage[found.position].append(found)
         document = DocumentDates(passages, by_passage, context, order)
+        weeks = {passage.index: list(self.epi_week_mentions(passage, context)) for passage in passages}
+        mentions = [m for found in weeks.values() for m in found]
         for found in (f for in_passage in by_passage for f in in_passage):
             mention = self.found_to_mention(found, document)
-            if mention is not None:
-                yield mention
+            taken = weeks.get(mention.passage, []) if mention is not None else []
+            if mention is not None and not any(w.start < mention.end and mention.start < w.end for w in taken):
+                mentions.append(mention)
+        yield from sorted(mentions, key=lambda m: (m.passage, m.start))
+
+    def epi_week_mentions(self, passage: Passage, context: DocumentContext) -> Iterator[Mention]:
+        """The passage's epidemiological weeks as day ranges (`extractors.dates.epi_weeks`)."""
+        for weeks in iter_epi_weeks(passage.text, context.issue_date):
+            value = DateValue(start=weeks.first, end=weeks.last, granularity="day", inferred_year=weeks.inferred_year)
+            yield Mention(passage.index, weeks.start, weeks.end, "date", value, self.name, 0.9)
 
     def found_to_mention(self, found: Found, document: DocumentDates) -> Mention | None:
         """The mention of a kept candidate, its year found if it needs one; None if it has none."""

@@ -88,6 +88,26 @@ def year_is_count(passage: Passage, candidate: Candidate) -> bool:
     return counted and not determined
 
 
+def year_ends_a_name(passage: Passage, candidate: Candidate) -> bool:
+    """Whether a bare year closes a title-case name: "Ethiopia Marburg Outbreak 2025", "Appeal 2024".
+
+    Two or more capitalised words run straight into the year, with no preposition or date word
+    between them, and nothing but punctuation follows: the year names an operation, a plan or a
+    report, it is not said of a time ("in 2025", "the floods of 2024" keep theirs).
+    """
+    doc = passage.doc
+    span = _span(doc, candidate.start, candidate.end)
+    if span is None or span.start < 2:
+        return False
+    after = _after(doc, span)
+    if after is not None and not after.is_punct:
+        return False
+    before = [doc[i] for i in range(max(0, span.start - 3), span.start)]
+    if any(token.lower_ in words.TIME_PREPOSITIONS or token.lower_ in words.YEAR_CUES for token in before):
+        return False
+    return len(before) >= 2 and all(token.is_title and token.is_alpha for token in before[-2:])
+
+
 def year_has_cue(passage: Passage, candidate: Candidate) -> bool:
     """Whether a word right before a bare year shows it is one ("in 2017", "the year 2017")."""
     return _ends_with(_preceding_phrase(passage.text, candidate.start, 1), words.YEAR_CUES)
@@ -143,6 +163,17 @@ def number_follows(passage: Passage, candidate: Candidate) -> bool:
     return after is not None and (after.lower_ in words.SCALE_WORDS or is_currency(after))
 
 
+_LAW_NAME = re.compile(r"\b[A-Z][A-Za-z]+ (?:Act|ACT)(?: of| OF)?,? $")
+
+
+def names_a_law(passage: Passage, candidate: Candidate) -> bool:
+    """Whether a bare year closes the name of a law ("Implementation Act of 1998", "Finance Act 2021")."""
+    return (
+        is_bare(candidate, "year")
+        and _LAW_NAME.search(passage.text, max(0, candidate.start - 40), candidate.start) is not None
+    )
+
+
 def identifier_precedes(passage: Passage, candidate: Candidate) -> bool:
     """Whether an expression that starts with a number is the number of something ("resolution 2017/18")."""
     if not passage.text[candidate.start : candidate.start + 1].isdigit():
@@ -184,12 +215,12 @@ def filter_candidate(passage: Passage, candidate: Candidate) -> tuple[Candidate,
     Returns:
         The candidate (possibly narrowed, "March 20" to "March") and a confidence, or None.
     """
-    if number_follows(passage, candidate) or identifier_precedes(passage, candidate):
+    if number_follows(passage, candidate) or identifier_precedes(passage, candidate) or names_a_law(passage, candidate):
         return None
     if day_is_count(passage, candidate):
         candidate = month_only(candidate)
     if is_bare(candidate, "year"):
-        if year_is_count(passage, candidate):
+        if year_is_count(passage, candidate) or year_ends_a_name(passage, candidate):
             return None
         return candidate, 0.9 if year_has_cue(passage, candidate) else 0.75
     if is_bare(candidate, "month") and candidate.first.year is None:

@@ -16,19 +16,20 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Literal
 
-from extractors.dates import words
+from extractors.dates import periods, words
 
 Form = Literal["point", "range", "open_start", "open_end", "before", "after"]
-Shape = Literal["day", "numeric", "month", "year", "season", "quarter", "half", "decade"]
+Shape = Literal["day", "numeric", "month", "year", "season", "quarter", "half", "fiscal", "decade"]
 
 SP = r"(?:[^\S\n]|\n(?!\n))+"
 """A run of spacing that never crosses a paragraph break (passages join paragraphs by a blank line)."""
 OSP = rf"(?:{SP})?"
-LEFT_EDGE = r"(?<![\w/.,])(?<!\w-)"
-"""A candidate starts neither inside a word or number nor after "COVID-" or "A/RES/"."""
+LEFT_EDGE = r"(?<![\w/.,#№])(?<!\w-)"
+"""A candidate starts neither inside a word or number nor after "COVID-", "A/RES/" or "Situation Report #"."""
 DASH = rf"[{words.DASHES}]"
-RIGHT_EDGE = rf"(?![\w/]|[.,]\d|{DASH}\d)"
-"""A candidate ends neither inside a word or number nor before "-45" (phone numbers, codes)."""
+RIGHT_EDGE = rf"(?![\w/]|[.,]\d|{DASH}\d|{DASH}[^\W\d_])"
+"""A candidate ends neither inside a word or number nor before "-45" (phone numbers, codes) or
+"-nCoV" (a virus named by its year)."""
 DAY = r"(?P<day>(?:0?[1-9]|[12]\d|3[01]))(?:st|nd|rd|th)?(?!\w)"
 YEAR = r"(?P<year>(?:19|20)\d\d)(?!\w)"
 BARE_YEAR = r"(?:19|20)\d\d(?!\w)"
@@ -39,10 +40,11 @@ With a slash only consecutive years ("2017/18", a fiscal or academic year) are a
 "2016/20" is how the UN numbers its resolutions and decisions.
 """
 NUMERIC = (
-    r"(?P<numeric>(?:19|20)\d\d-[01]\d-[0-3]\d|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d|[0-3]?\d/[01]?\d/(?:19|20)\d\d"
+    r"(?P<numeric>(?:19|20)\d\d-[01]\d-[0-3]\d|[0-3]?\d\.[01]?\d\.(?:19|20)\d\d|[0-3]?\d/[0-3]?\d/(?:19|20)\d\d"
     r"|[0-3]?\d-[01]?\d-(?:19|20)\d\d)(?!\w)"
 )
-"""ISO dates and day-month-year with dots, slashes or hyphens (numeric dates always carry a year)."""
+"""ISO dates and day-month-year with dots, slashes or hyphens (numeric dates always carry a year);
+slashed dates either way round ("26/10/2025", "10/26/2025"), read in the document's order."""
 
 
 def _alternation(phrases: Iterable[str]) -> str:
@@ -105,16 +107,11 @@ class Vocabulary:
         second_year = rf"(?:{OSP}[{words.DASHES}/]{OSP}(?P<year2>(?:19|20)?\d\d)(?!\w))?"
         return {
             "numeric": NUMERIC,
-            "day_first": rf"(?:{v.weekday})?(?:{v.the})?{DAY}(?:{SP}(?i:of))?{SP}{v.month}(?:,?{SP}{YEAR})?",
+            "day_first": rf"(?:{v.weekday})?(?:{v.the})?{DAY},?(?:{SP}(?i:of))?{SP}{v.month}(?:,?{SP}{YEAR})?",
             "month_first": rf"{v.month_first_day()}(?:,?{SP}{YEAR})?",
-            "quarter": (
-                rf"(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q|(?:{v.the})?(?P<qo>{v.ordinal}){SP}(?i:quarter))"
-                rf"(?:{year_of})?"
-            ),
-            "half": (
-                rf"(?:H(?P<h>[12])|(?:{v.the})?(?P<ho>(?i:first|second|1st|2nd)){SP}(?i:half))"
-                rf"(?:{year_of}|{of_the_year})"
-            ),
+            "quarter": periods.quarter_fragment(v.the, v.ordinal, year_of, OSP, words.DASHES),
+            "half": periods.half_fragment(v.the, year_of, of_the_year, OSP),
+            "fiscal": periods.fiscal_fragment(OSP, words.DASHES),
             "season": rf"(?:{v.the})?(?:{v.part})?{v.season}(?:{SP}(?:(?i:of){SP})?{YEAR}{second_year})?",
             "decade": rf"(?:{v.the})?(?:{v.part})?(?:{v.the})?(?P<decade>(?:19|20)\d0)['\u2019]?s(?!\w)",
             "month_year": rf"(?:{v.part})?{v.month}(?:{SP}(?i:of))?,?{SP}{YEAR}",
@@ -199,7 +196,7 @@ def candidate_patterns() -> tuple[tuple[Form, re.Pattern[str]], ...]:
     lead = rf"(?:(?P<lead>{_any_case(words.RANGE_OPENERS)}){SP})?"
     connector = rf"(?:{OSP}(?P<dash>{DASH}){OSP}|{SP}(?P<word>{_any_case(words.RANGE_WORDS)}){SP})"
     shapes: list[tuple[Form, str]] = [
-        ("range", rf"{lead}(?P<a>{bare_day}){connector}(?P<b>{day_first})"),
+        ("range", rf"{lead}(?:{v.weekday})?(?P<a>{bare_day}){connector}(?P<b>{day_first})"),
         (
             "range",
             rf"{lead}(?P<a>{_anonymous(v.month_first_day())}){connector}(?P<b>{bare_day})(?:,?{SP}(?P<y>{BARE_YEAR}))?",
@@ -253,10 +250,17 @@ def _match_to_point(name: str, match: re.Match[str]) -> Point:
         return Point(text, "day", day=int(groups["day"]), month=month, year=year)
     if name == "quarter":
         number = groups.get("q") or groups.get("q2")
+        written = groups.get("qyy") or groups.get("qyy2") or groups.get("qyear")
+        year = periods.short_year(written) if written else year
         return Point(text, "quarter", year=year, number=int(number) if number else words.ORDINALS[groups["qo"].lower()])
     if name == "half":
-        number = groups.get("h") or groups["ho"].lower()
+        number = groups.get("h") or groups.get("h2") or groups["ho"].lower()
+        written = groups.get("hyy") or groups.get("hyy2")
+        year = periods.short_year(written) if written else year
         return Point(text, "half", year=year, number=int(number) if number.isdigit() else words.ORDINALS[number])
+    if name == "fiscal":
+        first, second = periods.fiscal_years(groups.get("fy") or groups["fyear"], groups.get("fy2"))
+        return Point(text, "fiscal", year=first, number=second)
     if name == "season":
         season = groups["season"].lower()
         if season == "winter" and "year2" in groups and year is not None:
@@ -301,7 +305,7 @@ def _match_to_candidates(form: Form, match: re.Match[str]) -> list[Candidate]:
         first, last = dataclasses.replace(first, year=year), dataclasses.replace(last, year=year)
     if form == "range" and connector == "and" and lead != "between":
         return _coordinated_days(match, first, last)
-    if form == "range" and lead == "between" and connector != "and":
+    if form == "range" and lead == "between" and connector != "and" and not _dash_between_days(first, last, connector):
         return []
     if form == "range" and last is not None and _year_after_dash(first, last, connector):
         return [Candidate(match.start(), match.end(), "point", dataclasses.replace(first, year=last.year), lead=lead)]
@@ -320,21 +324,34 @@ def _year_after_dash(first: Point, last: Point, connector: str | None) -> bool:
     )
 
 
+def _dash_between_days(first: Point, last: Point | None, connector: str | None) -> bool:
+    """ "between 3-5 March": reports write "between" before a dashed range of days too."""
+    return (
+        connector is not None
+        and connector in words.DASHES
+        and last is not None
+        and first.shape == last.shape == "day"
+        and first.month is None
+    )
+
+
 def _coordinated_days(match: re.Match[str], first: Point, last: Point | None) -> list[Candidate]:
-    """ "5 and 6 March 2018": two days, the first taking the second's month and year."""
+    """ "on 14 and 15 May", "Monday 27 and Tuesday 28 October": one range of days, the first taking
+    the second's month and year."""
     if (
         last is None
         or last.shape != "day"
         or first.shape != "day"
         or first.month is not None
         or not first.text.isdigit()
+        or first.day is None
+        or last.day is None
+        or first.day >= last.day
     ):
         return []
     first = dataclasses.replace(first, month=last.month, year=last.year)
-    return [
-        Candidate(match.start("a"), match.end("a"), "point", first),
-        Candidate(match.start("b"), match.end(), "point", last),
-    ]
+    lead = " ".join(match.group("lead").lower().split()) if match.groupdict().get("lead") else None
+    return [Candidate(match.start(), match.end(), "range", first, last, lead, "and")]
 
 
 def iter_candidates(text: str) -> Iterator[Candidate]:

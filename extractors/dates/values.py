@@ -152,6 +152,8 @@ def point_to_bounds(point: Point, order: DateOrder = "DMY") -> Bounds | None:
         if first > last:
             first -= 12
         return _narrowed(months_bounds(year, first, last, "season"), point.part)
+    if point.shape == "fiscal":
+        return Bounds(dt.date(year, 1, 1), dt.date(point.number or year, 12, 31), "year")
     if point.shape == "year":
         return _narrowed(Bounds(dt.date(year, 1, 1), dt.date(year, 12, 31), "year"), point.part)
     if point.shape == "decade":

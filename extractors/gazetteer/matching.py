@@ -80,7 +80,17 @@ ADMIN_SUFFIXES: Mapping[str, str] = {
     **dict.fromkeys(("county", "counties"), "County"),
     **dict.fromkeys(("state", "states"), "State"),
     **dict.fromkeys(("division", "divisions"), "Division"),
+    # Sub-national units of humanitarian reporting, written after the name but not part of it
+    # in English ("Sud department", "Fontamara commune", "Arsi zone", "Dasenech woreda").
+    **dict.fromkeys(("department", "departments"), "Department"),
+    **dict.fromkeys(("commune", "communes"), "Commune"),
+    **dict.fromkeys(("parish", "parishes"), "Parish"),
+    **dict.fromkeys(("zone", "zones"), "Zone"),
+    **dict.fromkeys(("woreda", "woredas"), "Woreda"),
+    **dict.fromkeys(("arrondissement", "arrondissements"), "Arrondissement"),
 }
+# Types of ADMIN_SUFFIXES that English leaves out of the area's name ("Arsi zone" is Arsi).
+BARE_ADMIN_TYPES = frozenset({"Department", "Commune", "Parish", "Zone", "Woreda", "Arrondissement"})
 # Possessive clitics that can stand inside a name ("Cox’s Bazar"), never at its end.
 POSSESSIVES = frozenset({"'s", "’s"})
 # Population from which a one-word city tells the country a text is about (see `implies_country`).

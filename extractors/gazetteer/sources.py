@@ -176,9 +176,23 @@ def iter_curated_admin_areas() -> Iterator[tuple[GazetteerEntry, list[str]]]:
         yield GazetteerEntry(row[0], "admin_area", row[1]), [row[0], *aliases]
 
 
+# English abbreviates a leading "Saint"/"Sainte" ("St. Elizabeth", "Ste-Anne"): each such name is
+# also looked up by its abbreviation.
+SAINT_ABBREVIATIONS = {"saint ": "st ", "sainte ": "ste "}
+
+
+def saint_variants(key: str) -> list[str]:
+    """A folded name and, when it starts with Saint or Sainte, its abbreviated form."""
+    for full, short in SAINT_ABBREVIATIONS.items():
+        if key.startswith(full):
+            return [key, short + key.removeprefix(full)]
+    return [key]
+
+
 def keys_of(names: Iterable[str]) -> list[str]:
-    """The folded lookup keys of a place's names, a leading "the" dropped, sorted."""
-    return sorted({key.removeprefix("the ") for key in map(fold, set(names))} - {""})
+    """The folded lookup keys of a place's names, a leading "the" dropped, "Saint" also as "St", sorted."""
+    keys = {key.removeprefix("the ") for key in map(fold, set(names))} - {""}
+    return sorted({variant for key in keys for variant in saint_variants(key)})
 
 
 def iter_places() -> Iterator[tuple[GazetteerEntry, list[str]]]:

@@ -131,6 +131,45 @@ def window_start(text: str, end: int, words: int) -> int:
     return start
 
 
+def window_across_commas(text: str, end: int, words: int) -> int:
+    """Like `window_start`, but over commas that separate capitalised words of one name.
+
+    "Ministry of Labour, Social Affairs and Family (MoLSAF)": a name may list its remits with
+    commas; a comma is crossed when the words on both sides of it are capitalised.
+    """
+    spans = list(_WORD.finditer(text, max(0, end - 400), end))[-words:]
+    start = end
+    for position in range(len(spans) - 1, -1, -1):
+        match = spans[position]
+        word = match.group()
+        if word.endswith((".", ";", ":")) and match.end() < end and not word.endswith("U.S."):
+            break
+        if word.endswith(",") and match.end() < end:
+            following = spans[position + 1].group() if position + 1 < len(spans) else ""
+            if not (word[:1].isupper() and following[:1].isupper()):
+                break
+        start = match.start()
+    return start
+
+
+def translated_long_form_start(short: str, long: str) -> int | None:
+    """Where an English long form of an acronym in another language's word order starts, or None.
+
+    "Directorate General of Civil Protection (DGPC)" translates "Direction Générale de la
+    Protection Civile": its capitalised words' initials are the acronym's letters, in another
+    order. The shortest run of last words whose initials are exactly those letters is the long form.
+    """
+    letters = sorted(ch.lower() for ch in short if ch.isalpha())
+    words = list(re.finditer(r"\S+", long))
+    for first in range(len(words) - 1, -1, -1):
+        initials = sorted(w.group()[0].lower() for w in words[first:] if w.group()[:1].isupper())
+        if len(initials) > len(letters):
+            return None
+        if initials == letters and words[first].group()[:1].isupper():
+            return words[first].start()
+    return None
+
+
 def extend_left(text: str, start: int, floor: int) -> int:
     """Move a long form's start over capitalised words just before it ("Football" Federation ...).
 
@@ -183,6 +222,11 @@ def iter_definitions(text: str) -> Iterator[Definition]:
         short = match.group("short")
         floor = window_start(text, match.start(), len(short) + 8)
         found = long_form_start(short, text[floor : match.start()].rstrip())
+        if found is None:
+            floor = window_across_commas(text, match.start(), len(short) + 8)
+            found = long_form_start(short, text[floor : match.start()].rstrip())
+        if found is None:
+            found = translated_long_form_start(short, text[floor : match.start()].rstrip())
         if found is None:
             continue
         start = skip_leading(text, extend_left(text, floor + found, max(0, floor - 200)), match.start())

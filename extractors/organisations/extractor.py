@@ -44,6 +44,16 @@ from extractors.organisations.acronyms import (
     load_registry,
     reconcile,
 )
+from extractors.organisations.bodies import iter_body_spans, iter_red_cross_spans
+from extractors.organisations.companies import (
+    is_description,
+    iter_bodies,
+    iter_capitals_bodies,
+    iter_companies,
+)
+from extractors.organisations.entities import iter_entity_spans
+from extractors.organisations.nested import split_parent
+from extractors.organisations.short_names import lengthen_short_names
 from schemas.values import OrganisationValue
 
 if TYPE_CHECKING:
@@ -119,6 +129,8 @@ ORG_HEADS = frozenset(
         "navy",
         "army",
         "coastguard",
+        "cluster",
+        "corps",
     ]
 )
 # Titles whose holder's office is a body ("Director of Public Prosecutions' Office"); after
@@ -140,9 +152,9 @@ OFFICE_HOLDERS = frozenset(
     ]
 )
 # Heads that also name an administrative area after a place's name ("Chattogram Division").
-ADMIN_AREA_HEADS = frozenset({"division"})
+ADMIN_AREA_HEADS = frozenset({"division", "department"})
 # Plural heads that still name one body ("United Nations", "Armed Forces", "Customs Headquarters").
-PLURAL_HEADS = frozenset({"nations", "forces", "headquarters", "services", "troops"})
+PLURAL_HEADS = frozenset({"nations", "forces", "headquarters", "services", "troops", "corps"})
 # Heads of what is not an organisation, even when an acronym is defined for it.
 NON_ORG_HEADS = frozenset(
     [
@@ -268,7 +280,18 @@ LEADING_STOPWORDS = frozenset(
         "some",
     ]
 )
-CONFIDENCE = {"definition": 0.9, "name": 0.8, "defined": 0.85, "registry": 0.8}
+CONFIDENCE = {
+    "definition": 0.9,
+    "name": 0.8,
+    "defined": 0.85,
+    "registry": 0.8,
+    "entity": 0.6,
+    "company": 0.85,
+    "body": 0.75,
+}
+# Candidates from the statistical model carry their own extractor name: they are found differently.
+ENTITY_EXTRACTOR = "organisations.entities"
+_INITIALISM = re.compile(r"(?:[A-Z]\.){2,}")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -326,6 +349,8 @@ def head_word(name: str) -> str:
             break
     while len(words) > 1 and words[-2].lower() in ORG_HEADS and is_place_word(words[-1:]):
         words.pop()
+    if len(words) > 1 and words[-1].lower() == "general" and words[-2].lower() in ORG_HEADS:
+        words.pop()  # "Directorate General of Civil Protection", "Secretariat General": the body comes first
     return words[-1].lower().strip(",.;:") if words else ""
 
 
@@ -343,11 +368,16 @@ def is_organisation_name(name: str) -> bool:
         return len(words) > 1 and words[-1].lower() == "customs" and is_place_word(words[:-1], ("country",))
     if head in NON_ORG_HEADS or head not in ORG_HEADS:
         return False
-    if head in ADMIN_AREA_HEADS and is_place_word([_head_phrase(words).rsplit(" ", 1)[0]], ("city", "admin_area")):
-        return False  # "Chattogram Division" is an administrative division, not a body
+    if head in ADMIN_AREA_HEADS and names_admin_area(_head_phrase(words).split()[:-1]):
+        return False  # "Chattogram Division", "Haiti's Sud Department" are administrative divisions, not bodies
     if head.endswith("s") and head not in PLURAL_HEADS:
         return False
     return is_specific(words)
+
+
+def names_admin_area(words: Sequence[str]) -> bool:
+    """Whether the last words before a head name a city or admin area ("Sud", "Haiti's Nord-Ouest")."""
+    return any(is_place_word(words[first:], ("city", "admin_area")) for first in range(len(words)))
 
 
 def _head_phrase(words: Sequence[str]) -> str:
@@ -591,14 +621,17 @@ def iter_name_spans(doc: Doc) -> Iterator[tuple[int, int]]:
         if is_upper_text(sentence):
             continue
         i = sentence.start
+        limit = sentence.end
+        while limit < len(doc) and _INITIALISM.fullmatch(doc[limit - 1].text):
+            limit = doc[limit].sent.end  # "the U.S. | Copyright Office": the parser ends a sentence at "U.S."
         while i < sentence.end:
             if not is_name_word(doc[i]):
                 i += 1
                 continue
-            end = chain_end(doc, i, sentence.end)
+            end = chain_end(doc, i, limit)
             for part_start, part_end in split_at_and(doc, i, end):
                 found = organisation_within(doc, *trim(doc, part_start, part_end))
-                if found is not None:
+                if found is not None and not is_description(doc, *found):
                     yield doc[found[0]].idx, doc[found[1] - 1].idx + len(doc[found[1] - 1].text)
             i = max(end, i + 1)
 
@@ -656,8 +689,12 @@ class OrganisationRules(Extractor):
     def __call__(self, passages: Sequence[Passage], context: DocumentContext) -> Iterator[Mention]:
         registry = load_registry()
         acronyms, definitions = collect_acronyms(passages, registry)
-        for passage in passages:
-            yield from self.find(passage, acronyms, definitions.get(passage.index, []), registry)
+        found = [
+            m
+            for passage in passages
+            for m in self.find(passage, acronyms, definitions.get(passage.index, []), registry)
+        ]
+        yield from lengthen_short_names(found)
 
     def find(
         self,
@@ -675,12 +712,24 @@ class OrganisationRules(Extractor):
                 taken.append((definition.start, definition.end))
                 continue
             name, acronym = self.canonical(definition.short, definition.long, registry)
+            end = definition.end
+            nested = split_parent(definition, text) if name == definition.long else None
+            if nested is not None:  # "... Administration of the Department of Commerce (NTIA)": two bodies
+                name, parent = nested
+                end = text.rfind(" of the ", definition.start, parent.start)
+                parent_value = OrganisationValue(name=parent.name, acronym=None)
+                confidence = CONFIDENCE["name"]
+                mentions.append(
+                    Mention(
+                        passage.index, parent.start, parent.end, "organisation", parent_value, self.name, confidence
+                    )
+                )
             value = OrganisationValue(name=name, acronym=acronym)
             mentions.append(
                 Mention(
                     passage.index,
                     definition.start,
-                    definition.end,
+                    end,
                     "organisation",
                     value,
                     self.name,
@@ -688,6 +737,12 @@ class OrganisationRules(Extractor):
                 )
             )
             taken.append((definition.start, definition.end))
+        for start, end, name in (*iter_body_spans(text), *iter_red_cross_spans(text)):
+            if overlaps(start, end, taken):
+                continue
+            value = OrganisationValue(name=name, acronym=acronyms.acronym_of(name))
+            mentions.append(Mention(passage.index, start, end, "organisation", value, self.name, CONFIDENCE["name"]))
+            taken.append((start, end))
         for start, end in (part for span in iter_name_spans(doc) for part in split_known_suffix(text, *span, acronyms)):
             if overlaps(start, end, taken):
                 continue
@@ -705,10 +760,20 @@ class OrganisationRules(Extractor):
                 )
             )
             taken.append((start, end))
+        mentions += self.outside_un(passage, taken)
         for start, end, acronym in iter_acronym_spans(text, doc, acronyms):
             if overlaps(start, end, taken):
                 continue
             full, _ = acronyms.names[acronym]
+            local = place_before(text, start) if acronym not in registry else None
+            if local is not None and not overlaps(local[0], end, taken):
+                # "Sidama RHB" after "Regional Health Bureau (RHB)": Sidama's bureau, another body of that kind
+                value = OrganisationValue(name=f"{local[1]} {full}", acronym=None)
+                mentions.append(
+                    Mention(passage.index, local[0], end, "organisation", value, self.name, CONFIDENCE["name"])
+                )
+                taken.append((local[0], end))
+                continue
             name, canonical_acronym = self.canonical(acronym, full, registry)
             confidence = (
                 CONFIDENCE["registry"]
@@ -717,7 +782,36 @@ class OrganisationRules(Extractor):
             )
             value = OrganisationValue(name=name, acronym=canonical_acronym)
             mentions.append(Mention(passage.index, start, end, "organisation", value, self.name, confidence))
+            taken.append((start, end))
+        found = [(mention.start, mention.end) for mention in mentions]
+        for start, end in iter_entity_spans(doc, text, registry, found):
+            if overlaps(start, end, taken):
+                continue
+            name = " ".join(text[start:end].split())
+            value = OrganisationValue(name=name, acronym=acronyms.acronym_of(name))
+            mentions.append(
+                Mention(passage.index, start, end, "organisation", value, ENTITY_EXTRACTOR, CONFIDENCE["entity"])
+            )
         yield from sorted(mentions, key=lambda m: (m.start, m.end))
+
+    def outside_un(self, passage: Passage, taken: list[tuple[int, int]]) -> list[Mention]:
+        """Companies by legal form, bodies named in capitals and one-word bodies (`companies`)."""
+        found: list[Mention] = []
+        sources = (
+            (iter_companies(passage.text), CONFIDENCE["company"]),
+            (iter_capitals_bodies(passage.doc), CONFIDENCE["body"]),
+            (iter_bodies(passage.text), CONFIDENCE["body"]),
+        )
+        for matches, confidence in sources:
+            for match in matches:
+                if overlaps(match.start, match.end, taken):
+                    continue
+                value = OrganisationValue(name=match.name, acronym=match.acronym)
+                found.append(
+                    Mention(passage.index, match.start, match.end, "organisation", value, self.name, confidence)
+                )
+                taken.append((match.start, match.end))
+        return found
 
     @staticmethod
     def canonical(acronym: str, name: str, registry: Mapping[str, RegistryEntry]) -> tuple[str, str]:
@@ -726,6 +820,22 @@ class OrganisationRules(Extractor):
         if entry is not None and entry.name == name:
             return entry.name, entry.acronym
         return name, acronym
+
+
+_WORDS_BEFORE = re.compile(r"((?:[A-Z][\w'’-]+\s+){1,3})$")
+
+
+def place_before(text: str, start: int) -> tuple[int, str] | None:
+    """(start, name) of a city or admin area written right before an acronym ("Jinka HP", "Sidama RHB")."""
+    match = _WORDS_BEFORE.search(text, max(0, start - 60), start)
+    if match is None:
+        return None
+    words = match.group(1).split()
+    for first in range(len(words)):
+        name = " ".join(words[first:])
+        if is_place_word([name], ("city", "admin_area")):
+            return match.start(1) + match.group(1).index(words[first]), name
+    return None
 
 
 def split_known_suffix(text: str, start: int, end: int, acronyms: Acronyms) -> list[tuple[int, int]]:

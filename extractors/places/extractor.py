@@ -31,10 +31,12 @@ from extractors.base import DocumentContext, Extractor, Mention, register
 from extractors.gazetteer.index import Gazetteer, GazetteerEntry, fold, load_gazetteer
 from extractors.gazetteer.matching import (
     ADMIN_SUFFIXES,
+    BARE_ADMIN_TYPES,
     NameSpans,
     implies_country,
     is_upper_text,
     iter_name_spans,
+    leading_country,
     named_countries,
     own_name,
     rank_cities,
@@ -42,7 +44,17 @@ from extractors.gazetteer.matching import (
     single_country,
     weak_reading,
 )
+from extractors.gazetteer.towns import iter_town_spans
 from extractors.places.appositions import TITLES, apposition_country, iter_unknown_appositions
+from extractors.places.common_words import disease_names, is_compass_name, is_registered_acronym
+from extractors.places.name_evidence import (
+    home_admin_area,
+    is_institution,
+    iter_address_towns,
+    iter_state_codes,
+    lacks_evidence,
+    prefer_admin_area,
+)
 from extractors.places.sites import Site, agree_sites, iter_sites
 from extractors.places.unknown import (
     LIST_JOINERS,
@@ -53,6 +65,7 @@ from extractors.places.unknown import (
     iter_unknown_entities,
     locative_weight,
 )
+from schemas import PlaceValue
 
 if TYPE_CHECKING:
     from pipeline.passages import Passage
@@ -163,7 +176,7 @@ def choose_entry(
         name: The candidate's text.
         local: Countries its sentence names, for a name the gazetteer lacks.
     """
-    entries, key = candidate.entries, fold(name)
+    entries, key = prefer_admin_area(candidate.entries, fold(name), countries), fold(name)
     capitals = gazetteer.capitals
     if candidate.located_in is not None and (
         not entries
@@ -189,7 +202,8 @@ def choose_entry(
             return None  # "the Central Asia region" is the region itself
         cities = rank_cities((e for e in entries if e.type == "city"), countries, key, capitals)
         country = cities[0].country if cities else next(iter(local), single_country(countries))
-        return GazetteerEntry(f"{name} {candidate.suffix_type}", "admin_area", country)
+        typed_name = name if candidate.suffix_type in BARE_ADMIN_TYPES else f"{name} {candidate.suffix_type}"
+        return GazetteerEntry(typed_name, "admin_area", country)
     if not entries and candidate.placed:
         return GazetteerEntry(
             name, "city", next(iter(local), single_country(countries))
@@ -199,8 +213,11 @@ def choose_entry(
     if candidate.suffix == "city":
         cities = [e for e in entries if e.type == "city"]
         return rank_cities(cities, countries, key, capitals)[0] if cities else None
+    named = [e for e in entries if e.type in ("city", "admin_area") and countries[e.country or ""]]
     for kind in ("country", "region", "city", "admin_area"):
         found = [e for e in entries if e.type == kind]
+        if kind in ("city", "admin_area") and named and not any(countries[e.country or ""] for e in found):
+            continue  # "St. James" in a report on Jamaica is its parish, not a town of a country never named
         if found:
             return rank_cities(found, countries, key, capitals)[0]
     return None
@@ -308,12 +325,28 @@ def resolve_candidates(candidates: list[Candidate], doc: Doc, gazetteer: Gazette
                 member.located_in = apposition_country(doc, member.end, gazetteer, countries, short=short)
             local = sentence_countries(doc[member.start].sent, gazetteer) if not member.entries else []
             member.chosen = choose_entry(member, gazetteer, countries, name, local)
-            member.score = evidence(member, doc) + (lead if member is not run[0] else 0)
+            home = home_weight(member, countries)
+            member.score = evidence(member, doc) + (lead if member is not run[0] else 0) + home
+            if member.score < 3 and not home:  # an admin area of the document's country qualifying a noun
+                member.score += home_admin_area(member.chosen, countries)
         listed = any(m.score >= 3 for m in run)
         for member in run:
             member.confidence = mention_confidence(member, listed)
         if lead >= 2:
             place_listed_unknowns(run, doc)
+
+
+# Evidence that a name of the document's own country is used as a place: a report on Haiti names
+# its departments ("Nippes", "Grand'Anse") and towns bare, as a report on a city names its streets.
+HOME_WEIGHTS = {"admin_area": 2, "city": 1}
+
+
+def home_weight(candidate: Candidate, countries: Counter[str]) -> int:
+    """Extra evidence for an admin area or city of the document's leading country, named at least twice."""
+    entry = candidate.chosen
+    if entry is None or not candidate.entries or entry.country is None or countries[entry.country] < 2:
+        return 0  # one mention makes no country the document's own ("the Rasht Valley" alone)
+    return HOME_WEIGHTS.get(entry.type, 0) if entry.country == leading_country(countries) else 0
 
 
 def place_listed_unknowns(run: list[Candidate], doc: Doc) -> None:
@@ -462,6 +495,13 @@ class PlaceGazetteer(Extractor):
         gazetteer = load_gazetteer()
         names = [list(iter_name_spans(passage.doc, gazetteer)) for passage in passages]
         countries = document_countries(passages, names)
+        home = town_countries(countries)
+        for spans, passage in zip(names, passages, strict=False):
+            towns = list(iter_town_spans(passage.doc, home, spans))
+            spans[:] = sorted(
+                [*(s for s in spans if not any(t[0] <= s[0] and s[1] <= t[1] for t in towns)), *towns],
+                key=lambda span: span[0],
+            )
         named = direct_countries(names)
         sections: dict[str, list[Passage]] = {}
         for passage in passages:
@@ -486,8 +526,12 @@ class PlaceGazetteer(Extractor):
             ]
         )
         heads = site_names(sites)
+        diseases = disease_names(passage.text for passage in passages)
         for passage, spans, passage_sites in zip(passages, names, sites, strict=False):
-            yield from self.find(passage, gazetteer, countries, spans, passage_sites, heads)
+            for mention in self.find(passage, gazetteer, countries, spans, passage_sites, heads, named):
+                kept = common_word_reading(passage.text[mention.start : mention.end], mention, countries, diseases)
+                if kept is not None:
+                    yield kept
 
     def find(
         self,
@@ -497,6 +541,7 @@ class PlaceGazetteer(Extractor):
         names: NameSpans,
         sites: Sequence[Site],
         heads: Mapping[str, Site],
+        named: frozenset[str] = frozenset(),
     ) -> Iterator[Mention]:
         """The place mentions of one passage, in text order.
 
@@ -509,18 +554,24 @@ class PlaceGazetteer(Extractor):
             heads: The document's sites by name without site nouns (`site_names`): a name written
                 alone that the gazetteer lacks, knows weakly or puts in another country is the site
                 ("a third of them at Bole" after "Bole International Airport in Addis Ababa").
+            named: Countries the document names outright (`direct_countries`).
         """
         doc = passage.doc
         mentions: list[Mention] = []
         for site in sites:
+            if is_institution(site.name):
+                continue  # "Downing Street", "the Capitol": an institution, not a place
             value = GazetteerEntry(site.name, "site", site.country).to_value()
             mentions.append(
                 Mention(passage.index, site.start, site.end, "place", value, self.name, CONFIDENCE["unknown"])
             )
         candidates = iter_candidates(doc, gazetteer, names, countries)
         resolve_candidates(candidates, doc, gazetteer, countries)
+        towns: list[tuple[int, int, GazetteerEntry]] = []
         for candidate in candidates:
             if candidate.chosen is None or candidate.confidence <= 0:
+                continue
+            if not candidate.suffix and lacks_evidence(doc[candidate.start : candidate.end], candidate.chosen, named):
                 continue
             span = doc[candidate.start : candidate.suffix_end or candidate.end]
             end = span.end_char
@@ -535,11 +586,66 @@ class PlaceGazetteer(Extractor):
                     CONFIDENCE["unknown"],
                 )
             mentions.append(Mention(passage.index, span.start_char, end, "place", value, self.name, confidence))
+            if candidate.chosen.type == "city":
+                towns.append((span.start_char, end, candidate.chosen))
+        mentions += self.address_mentions(passage, towns, mentions)
         for start, end, capital in iter_capital_mentions(doc, gazetteer):
             mentions.append(
                 Mention(passage.index, start, end, "place", capital.to_value(), self.name, CONFIDENCE["capital"])
             )
         yield from sorted(mentions, key=lambda m: (m.start, m.end))
+
+    def address_mentions(
+        self, passage: Passage, towns: list[tuple[int, int, GazetteerEntry]], taken: Sequence[Mention]
+    ) -> list[Mention]:
+        """Towns of postal addresses the gazetteer lacks, and the admin areas state codes name."""
+        found: list[Mention] = []
+        for start, end, town in iter_address_towns(passage.text):
+            if not any(m.start < end and start < m.end for m in taken):
+                towns.append((start, end, town))
+                value = town.to_value()
+                found.append(Mention(passage.index, start, end, "place", value, self.name, CONFIDENCE["unknown"]))
+        for start, end, area in iter_state_codes(passage.doc, towns):
+            if not any(m.start < end and start < m.end for m in [*taken, *found]):
+                value = area.to_value()
+                found.append(Mention(passage.index, start, end, "place", value, self.name, CONFIDENCE["gazetteer"]))
+        return found
+
+
+def town_countries(countries: Counter[str]) -> list[str]:
+    """The countries whose small towns a document may name: those it names at least twice and at
+    least half as often as its leading country (a report on Haiti and Jamaica has both)."""
+    ranked = countries.most_common()
+    if not ranked:
+        return []
+    top = ranked[0][1]
+    return [code for code, count in ranked if code and count >= 2 and 2 * count >= top]
+
+
+def common_word_reading(
+    text: str, mention: Mention, countries: Counter[str], diseases: frozenset[str]
+) -> Mention | None:
+    """A place mention as kept: a disease or registered acronym dropped, a compass name read in the document's country.
+
+    "South" is Haiti's Sud in a report on Haiti and no place in a report on a country that has no
+    admin area of that name. See `extractors.places.common_words`.
+    """
+    value = mention.value
+    if not isinstance(value, PlaceValue):
+        return mention
+    if fold(text) in diseases or is_registered_acronym(text):
+        return None
+    home = leading_country(countries)
+    if value.type == "city" and home and not countries[value.country or ""] and fold(value.name) != fold(text):
+        return None  # "Black River" in a report on Jamaica is no other name of Lorain, Ohio
+    words = text.split()
+    name = " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in ADMIN_SUFFIXES else text
+    if value.type != "admin_area" or not is_compass_name(name):
+        return mention
+    if value.country == home:
+        return mention
+    local = load_gazetteer().admin_areas(name, home) if home else ()
+    return dataclasses.replace(mention, value=local[0].to_value()) if local else None
 
 
 def names_site(candidate: Candidate, site: Site, key: str, countries: Counter[str]) -> bool:

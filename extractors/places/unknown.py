@@ -77,7 +77,7 @@ PLACE_NOUNS = frozenset(
 LIST_JOINERS = frozenset({",", "and", "or", "&"})
 # Admin suffixes that make no unknown name an admin area: bodies are named so too ("the Narcotics
 # Division", "the Member States"); only a known place before them is one ("Chattogram Division").
-KNOWN_ONLY_SUFFIXES = frozenset({"state", "states", "division", "divisions"})
+KNOWN_ONLY_SUFFIXES = frozenset({"state", "states", "division", "divisions", "department", "departments"})
 # The place type of a name the gazetteer lacks, by the model's entity label.
 NER_TYPES: dict[str, PlaceType] = {"GPE": "city", "LOC": "region", "FAC": "site"}
 # The model's labels of names that are not places, for a name listed with places ("from Thimphu

@@ -56,6 +56,19 @@ def _iter_leaves(objects: list[LTComponent]) -> Iterator[LTComponent]:
             yield obj
 
 
+def visible_area(page: pdfplumber.page.Page) -> tuple[float, float, float, float] | None:
+    """The crop box (x0, top, x1, bottom) when it hides part of the media box, else None."""
+    crop = tuple(float(v) for v in page.cropbox)
+    media = tuple(float(v) for v in page.mediabox)
+    return None if crop == media else (crop[0], crop[1], crop[2], crop[3])
+
+
+def inside(item: PdfObject, area: tuple[float, float, float, float]) -> bool:
+    """Whether a glyph's centre lies in the area."""
+    x, y = (item["x0"] + item["x1"]) / 2, (item["top"] + item["bottom"]) / 2
+    return area[0] <= x <= area[2] and area[1] <= y <= area[3]
+
+
 def read_page(page: pdfplumber.page.Page) -> PageObjects:
     """Glyphs and shapes of a page in pdfplumber's coordinates (top measured from the page top).
 
@@ -79,12 +92,15 @@ def layout_to_objects(page: pdfplumber.page.Page, layout: LTPage) -> PageObjects
         top = height - obj.y1 + mb_top
         return {"x0": obj.x0 + mb_x0, "x1": obj.x1 + mb_x0, "top": top, "bottom": height - obj.y0 + mb_top}
 
+    visible = visible_area(page)
     for obj in _iter_leaves(layout._objs):
         if isinstance(obj, LTChar):
             text = clean_text(obj.get_text())
             if not text:
                 continue  # a control character from the font's map: nothing a reader sees
             item = box(obj)
+            if visible is not None and not inside(item, visible):
+                continue  # outside the crop box: printers' marks and proof lines no reader sees
             fontname = obj.fontname
             if isinstance(fontname, bytes):
                 fontname = fontname.decode("latin-1", "replace")

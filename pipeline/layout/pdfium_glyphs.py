@@ -20,7 +20,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pdfminer.fontmetrics import FONT_METRICS
 
-from pipeline.layout.glyphs import PageObjects, PdfObject
+from pipeline.layout.glyphs import PageObjects, PdfObject, inside, visible_area
 from pipeline.safe_text import clean_text
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -204,6 +204,7 @@ class _CharReader:
 def read_chars(page: pdfplumber.page.Page, pdfium_page: pdfium.PdfPage) -> list[PdfObject]:
     """The glyphs of a page as `glyphs.read_page` gives them, in the content stream's order."""
     order = _content_order(pdfium_page)
+    visible = visible_area(page)
     text_page = pdfium_page.get_textpage()
     reader = _CharReader(page, text_page.raw)
     keyed: list[tuple[int, int, PdfObject]] = []
@@ -215,8 +216,10 @@ def read_chars(page: pdfplumber.page.Page, pdfium_page: pdfium.PdfPage) -> list[
             if not text:
                 continue  # a control character from the font's map: nothing a reader sees
             text_object = pdfium_c.FPDFText_GetTextObject(text_page.raw, index)
-            position = order.get(_address(text_object), len(order))
-            keyed.append((position, index, reader.glyph(index, text, text_object)))
+            item = reader.glyph(index, text, text_object)
+            if visible is not None and not inside(item, visible):
+                continue  # outside the crop box, as glyphs.read_page leaves it out
+            keyed.append((order.get(_address(text_object), len(order)), index, item))
     finally:
         text_page.close()
     # PDFium's text page may move runs of text around; pdfminer keeps the content stream's order.

@@ -20,6 +20,7 @@ from pipeline.errors import MalformedPDF
 from pipeline.layout.blocks import Block, PageBlock
 from pipeline.layout.char_sources import CharSource, PageReader, page_reader
 from pipeline.layout.columns import ColumnSettings, cut_regions, side_columns_of
+from pipeline.layout.footnote_markers import without_markers
 from pipeline.layout.frames import Frame, FrameKind, candidate_boxes, contains, page_frames, split_by_frame
 from pipeline.layout.furniture import EdgeSummary, Furniture, furniture_marks, marked_lines, summarize_edges
 from pipeline.layout.glyphs import PageObjects, read_page
@@ -266,7 +267,7 @@ def read_page_texts(
         objects = reader(page)
     finally:
         page.close()
-    texts = tuple(without_line_numbers(text, settings.line_numbers) for text in page_texts(objects))
+    texts = tuple(without_markers(without_line_numbers(text, settings.line_numbers)) for text in page_texts(objects))
     return dataclasses.replace(objects, chars=()), texts
 
 

@@ -288,6 +288,7 @@ def join_lines(lines: Sequence[Sequence[WordLike]], vocabulary: Vocabulary = EMP
     builder = TextMapBuilder()
     previous_word: WordLike | None = None
     for line in lines:
+        builder.new_line()
         for position, word in enumerate(line):
             if previous_word is not None:
                 _separate(builder, previous_word, word, line_start=position == 0, vocabulary=vocabulary)
@@ -353,5 +354,9 @@ def mend_split_word(
     head = text.rsplit(" ", 1)[-1]
     cut = len(text) - 1 if text.endswith(HYPHENS) and should_join(head[:-1], tail, vocabulary) else len(text)
     boxes = second.boxes[:tail_end] if same_page else (None,) * tail_end
-    mended_first = TextMap(text[:cut] + tail, first.boxes[:cut] + tuple(boxes))
-    return mended_first, TextMap(second.text[rest_start:], second.boxes[rest_start:])
+    # The tail sits on a line of its own (the top of the next column), after the first block's last.
+    first_lines = first.line_numbers[:cut]
+    tail_line = max(first.line_numbers, default=-1) + 1
+    mended_first = TextMap(text[:cut] + tail, first.boxes[:cut] + tuple(boxes), first_lines + (tail_line,) * tail_end)
+    second_lines = second.line_numbers[rest_start:]
+    return mended_first, TextMap(second.text[rest_start:], second.boxes[rest_start:], second_lines)

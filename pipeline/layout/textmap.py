@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 Box = tuple[float, float, float, float]
 """[x0, top, x1, bottom] in PDF points."""
@@ -39,18 +39,46 @@ class TextMap:
     """A string and, parallel to it, the box of the source glyph behind each character.
 
     Characters the repair step inserted (the space that joins two lines) have no box.
+
+    Attributes:
+        text: The repaired text.
+        boxes: Page box of the glyph behind each character, None for an inserted character.
+        lines: Number of the source line each character sits on, parallel to `text`, so a span
+            that wraps can be drawn line by line; empty when the whole text is one line.
     """
 
     text: str
     boxes: tuple[Box | None, ...]
+    lines: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         if len(self.text) != len(self.boxes):
             raise ValueError(f"text has {len(self.text)} characters but {len(self.boxes)} boxes")
+        if self.lines and len(self.lines) != len(self.text):
+            raise ValueError(f"text has {len(self.text)} characters but {len(self.lines)} line numbers")
+
+    @property
+    def line_numbers(self) -> tuple[int, ...]:
+        """The line of every character (all on line 0 when `lines` is empty)."""
+        return self.lines or (0,) * len(self.text)
 
     def span_box(self, start: int, end: int) -> Box | None:
         """Box covering the source glyphs of text[start:end]."""
         return union_boxes(b for b in self.boxes[start:end] if b is not None)
+
+    def span_line_boxes(self, start: int, end: int) -> list[Box]:
+        """One box per source line that text[start:end] covers, in text order.
+
+        A mention that wraps onto the next line gets two boxes of line height rather than one
+        box as tall as both lines and as wide as the column.
+        """
+        numbers = self.line_numbers
+        by_line: dict[int, list[Box]] = {}
+        for offset in range(start, min(end, len(self.text))):
+            box = self.boxes[offset]
+            if box is not None:
+                by_line.setdefault(numbers[offset], []).append(box)
+        return [box for boxes in by_line.values() if (box := union_boxes(boxes)) is not None]
 
 
 class TextMapBuilder:
@@ -59,19 +87,23 @@ class TextMapBuilder:
     def __init__(self) -> None:
         self._chars: list[str] = []
         self._boxes: list[Box | None] = []
+        self._lines: list[int] = []
+        self._line = 0
 
     def __len__(self) -> int:
         return len(self._chars)
+
+    def new_line(self) -> None:
+        """What is appended from now on sits on the next source line."""
+        if self._chars:
+            self._line += 1
 
     def append(self, text: str, box: Box | None) -> None:
         """Append text whose every character comes from the same glyph box (or none)."""
         for char in text:
             self._chars.append(char)
             self._boxes.append(box)
-
-    def extend(self, chars: Sequence[str], boxes: Sequence[Box | None]) -> None:
-        self._chars.extend(chars)
-        self._boxes.extend(boxes)
+            self._lines.append(self._line)
 
     def ends_with(self, suffix: str) -> bool:
         return "".join(self._chars[-len(suffix) :]) == suffix if suffix else True
@@ -84,6 +116,7 @@ class TextMapBuilder:
     def pop(self) -> None:
         self._chars.pop()
         self._boxes.pop()
+        self._lines.pop()
 
     def build(self) -> TextMap:
-        return TextMap("".join(self._chars), tuple(self._boxes))
+        return TextMap("".join(self._chars), tuple(self._boxes), tuple(self._lines))

@@ -80,6 +80,8 @@ class PageText:
         width: Width of the reading frame (the page's height for vertical text).
         height: Height of the reading frame.
         words: The words, in no particular order.
+        markers: Footnote and reference markers kept out of `words`, with their page boxes
+            (see `footnote_markers`).
     """
 
     page: int
@@ -87,6 +89,7 @@ class PageText:
     width: float
     height: float
     words: tuple[Word, ...]
+    markers: tuple[Word, ...] = ()
 
 
 @functools.lru_cache(maxsize=256)

@@ -1,8 +1,11 @@
-"""The review commands `bulletins diff` and `bulletins eval`: thin shells over diff and evaluate."""
+"""The review commands `bulletins diff`, `eval` and `review`: thin shells over diff, evaluate and visual_review."""
 
 from __future__ import annotations
 
 import json
+import logging
+import sys
+from pathlib import Path
 
 import click
 
@@ -10,6 +13,10 @@ from pipeline.review.diff import DEFAULT_IGNORED, DiffInputError, DiffOptions, D
 from pipeline.review.diff_report import diff_to_json, diff_to_text
 from pipeline.review.eval_report import evaluation_to_json, evaluation_to_text
 from pipeline.review.evaluate import evaluate_files
+from pipeline.review.pages import ImageSettings
+from pipeline.review.suite import REAL_PDFS, SET_NAMES, run_suite, suite_sets
+from pipeline.review.suite_report import suite_to_json, suite_to_text
+from pipeline.review.visual_review import ReviewOptions, build_review
 
 _FILE = click.Path(exists=True, dir_okay=False)
 
@@ -92,11 +99,10 @@ def diff_command(
     "--gold",
     "gold_paths",
     multiple=True,
-    required=True,
     type=click.Path(exists=True),
-    help="Gold facts (JSON Lines), or a folder of *.gold.jsonl; repeatable.",
+    help="Gold facts (JSON Lines), or a folder of *.gold.jsonl; repeatable. Without it: the suite.",
 )
-@click.argument("records", nargs=-1, required=True, type=_FILE)
+@click.argument("records", nargs=-1, type=_FILE)
 @click.option("--show-errors", is_flag=True, help="List false positives (FP) and misses (FN).")
 @click.option(
     "--format",
@@ -106,19 +112,62 @@ def diff_command(
     show_default=True,
     help="Report for people or for machines.",
 )
-def eval_command(gold_paths: tuple[str, ...], records: tuple[str, ...], show_errors: bool, fmt: str) -> None:
+@click.option("--no-tables", is_flag=True, help="Leave out gold facts marked as table cells (and what states them).")
+@click.option(
+    "--set",
+    "set_names",
+    multiple=True,
+    type=click.Choice(SET_NAMES),
+    help="Suite: score only this set (fixtures, dev, blind); repeatable. Default: all three.",
+)
+@click.option(
+    "--pdfs",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=REAL_PDFS,
+    show_default=True,
+    help="Suite: folder of the real bulletins' PDFs.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out/eval"),
+    show_default=True,
+    help="Suite: folder for the pipeline's and the baseline's records, kept for review.",
+)
+def eval_command(
+    gold_paths: tuple[str, ...],
+    records: tuple[str, ...],
+    show_errors: bool,
+    fmt: str,
+    no_tables: bool,
+    set_names: tuple[str, ...],
+    pdfs: Path,
+    out: Path,
+) -> None:
     """Score records against gold facts: precision, recall and F1 per kind.
 
     Scores count unique facts per document; the README lists what counts as the same date,
     place, count, amount and organisation. Several RECORDS files (for example the pipeline's
     and a baseline's) are each scored against the same gold.
 
+    Without --gold and RECORDS, runs the suite: the fixtures and the real bulletins' dev and
+    blind sets are extracted by the pipeline and the naive baseline and scored in one table.
+
     Example:
 
         bulletins eval --gold fixtures/ out/fixtures.jsonl
+
+    and the suite, development set and fixtures only:
+
+        bulletins eval --set fixtures --set dev
     """
+    if not gold_paths and not records:
+        _run_suite(set_names or SET_NAMES, pdfs, out, show_errors, fmt)
+        return
+    if not gold_paths or not records:
+        raise click.UsageError("give both --gold and RECORDS, or neither (the suite)")
     try:
-        evaluations = [evaluate_files(gold_paths, path) for path in records]
+        evaluations = [evaluate_files(gold_paths, path, tables=not no_tables) for path in records]
     except DiffInputError as exc:
         _fail_input(exc)
         return
@@ -128,7 +177,75 @@ def eval_command(gold_paths: tuple[str, ...], records: tuple[str, ...], show_err
         click.echo("\n".join(evaluation_to_text(e, show_errors=show_errors) for e in evaluations), nl=False)
 
 
+@click.command("review")
+@click.argument("records", type=_FILE)
+@click.option("--against", type=_FILE, default=None, help="An older run: mark records added, removed, changed or same.")
+@click.option(
+    "--pdf-root",
+    type=click.Path(exists=True, file_okay=False),
+    default=None,
+    help="Look for the PDFs under this folder (by source path, then by file name) before their source paths.",
+)
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False), help="Folder to write to.")
+@click.option(
+    "--dpi", type=click.IntRange(36, 300), default=ImageSettings.dpi, show_default=True, help="Page image resolution."
+)
+@click.option(
+    "--image-format",
+    type=click.Choice(["webp", "png"]),
+    default=ImageSettings.format,
+    show_default=True,
+    help="Page images as lossy WebP (small) or lossless PNG.",
+)
+@click.option("--no-blocks", is_flag=True, help="Leave out the block outlines (they lay out each PDF once).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress or summary on stderr.")
+def review_command(
+    records: str,
+    against: str | None,
+    pdf_root: str | None,
+    out_dir: str,
+    dpi: int,
+    image_format: str,
+    no_blocks: bool,
+    quiet: bool,
+) -> None:
+    """Write an HTML review: every record drawn on its page image, and what changed since an older run.
+
+    OUT_DIR/index.html lists the documents; each has a self-contained page (images inline, no
+    network) with its records drawn as line boxes coloured by kind beside a list in reading
+    order. Page images are cached in OUT_DIR/.cache, so building again renders nothing twice.
+
+    Example:
+
+        bulletins review after.jsonl --against before.jsonl -o review/
+    """
+    options = ReviewOptions(
+        against=Path(against) if against else None,
+        pdf_root=Path(pdf_root) if pdf_root else None,
+        images=ImageSettings(dpi=dpi, format="png" if image_format == "png" else "webp"),
+        outlines=not no_blocks,
+    )
+    try:
+        summary = build_review(Path(records), Path(out_dir), options, show_progress=not quiet and sys.stderr.isatty())
+    except DiffInputError as exc:
+        _fail_input(exc)
+        return
+    if not quiet:
+        click.echo(summary.to_text(), err=True, nl=False)
+
+
+def _run_suite(set_names: tuple[str, ...], pdfs: Path, out: Path, show_errors: bool, fmt: str) -> None:
+    """The suite's table on stdout; progress on stderr."""
+    logging.basicConfig(level=logging.INFO, format="bulletins: %(levelname)s: %(message)s", stream=sys.stderr)
+    results = run_suite(suite_sets(set_names, pdf_folder=pdfs), out)
+    if fmt == "json":
+        click.echo(json.dumps(suite_to_json(results), ensure_ascii=False, indent=2))
+    else:
+        click.echo(suite_to_text(results, show_errors=show_errors), nl=False)
+
+
 def register_review_commands(group: click.Group) -> None:
-    """Add `diff` and `eval` to the `bulletins` group."""
+    """Add `diff`, `eval` and `review` to the `bulletins` group."""
     group.add_command(diff_command)
     group.add_command(eval_command)
+    group.add_command(review_command)

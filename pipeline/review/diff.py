@@ -15,7 +15,7 @@ Status = Literal["added", "removed", "changed", "moved", "unchanged"]
 
 KIND_ORDER = ("document", "date", "place", "count", "amount", "organisation", "block")
 DEFAULT_IGNORED = frozenset({"id", "pipeline_version"})
-RECORD_POSITIONS = frozenset({"page", "bbox", "block"})
+RECORD_POSITIONS = frozenset({"page", "bbox", "boxes", "block"})
 BLOCK_POSITIONS = frozenset({"page", "bbox", "id"})
 # Coordinates and confidences are rounded floats; closer than this they are the same number.
 FLOAT_TOLERANCE = 1e-6

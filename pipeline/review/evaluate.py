@@ -138,9 +138,10 @@ class Fact:
         text: The mention as written.
         key: What it is matched on.
         value: The value as given, for reports.
-        page: Page of a predicted record (gold facts have none).
+        page: Page of a predicted record, or of a gold fact of a real PDF (other gold has none).
         parent: Text of the count this count is part of (gold `part_of_text`, or the text of
             the record a predicted `part_of` points at).
+        table: A gold fact read from a table cell (`"table": true`), scored apart on request.
     """
 
     doc: str
@@ -150,6 +151,38 @@ class Fact:
     value: Mapping[str, Any] = dataclasses.field(compare=False)
     page: int | None = None
     parent: str | None = None
+    table: bool = False
+
+
+@dataclasses.dataclass(frozen=True)
+class GoldSource:
+    """The `source` line of a gold file for a real PDF: which document, which pages, which set.
+
+    Attributes:
+        file: The PDF's file name; its stem names the document.
+        sha256: Hex SHA-256 of the PDF's bytes: the predicted document must have these bytes.
+        pages: The pages the gold covers; predictions on other pages are not scored.
+        set: "dev" (errors studied) or "blind" (measured, never tuned to).
+        issue_date: The document's issue date as a reader finds it (ISO), if given.
+        title: The document's title as a reader gives it, if given.
+    """
+
+    file: str
+    sha256: str
+    pages: tuple[int, ...]
+    set: str = "dev"
+    issue_date: str | None = None
+    title: str | None = None
+
+    @property
+    def doc(self) -> str:
+        """The document name its facts carry: the PDF's stem."""
+        return Path(self.file).stem
+
+    @property
+    def doc_id(self) -> str:
+        """The contract doc_id of the PDF the gold was written for."""
+        return f"sha256:{self.sha256.lower()}"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -259,10 +292,37 @@ def gold_document(line: Mapping[str, Any], path: Path) -> str:
     return path.name.removesuffix(".jsonl").removesuffix(".gold")
 
 
+def source_of(line: Mapping[str, Any], path: Path) -> GoldSource:
+    """The `source` line of a gold file as a GoldSource.
+
+    Raises:
+        GoldFileError: The line lacks its file, sha256 or pages.
+    """
+    try:
+        return GoldSource(
+            file=str(line["file"]),
+            sha256=str(line["sha256"]),
+            pages=tuple(int(page) for page in line["pages"]),
+            set=str(line.get("set") or "dev"),
+            issue_date=line.get("issue_date"),
+            title=line.get("title"),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise GoldFileError(f"{path}: source line lacks {exc}") from None
+
+
+def read_gold_source(path: str | Path) -> GoldSource | None:
+    """The source line of a gold file, or None for a gold file without one (the fixtures')."""
+    path = Path(path)
+    lines = read_jsonl(path)
+    return source_of(lines[0], path) if lines and lines[0]["kind"] == "source" else None
+
+
 def read_gold(path: str | Path) -> list[Fact]:
     """Gold facts of a JSON Lines file of {"kind", "text", "value"} objects.
 
-    A count's parent is named by `part_of_text`, beside `value` or inside it.
+    A count's parent is named by `part_of_text`, beside `value` or inside it. A first
+    `source` line (see `GoldSource`) names the document all the facts belong to.
 
     Raises:
         GoldFileError: A line's kind is not a record kind, or its value lacks a field its
@@ -270,7 +330,10 @@ def read_gold(path: str | Path) -> list[Fact]:
     """
     path = Path(path)
     facts = []
+    source = read_gold_source(path)
     for number, line in enumerate(read_jsonl(path), 1):
+        if line["kind"] == "source":
+            continue  # a real document's gold opens with its source line (file, sha256, pages)
         if line["kind"] not in RECORD_KINDS:
             raise GoldFileError(f"{path}: fact {number}: kind {line['kind']!r} is not one of {', '.join(RECORD_KINDS)}")
         try:
@@ -279,12 +342,14 @@ def read_gold(path: str | Path) -> list[Fact]:
             raise GoldFileError(f"{path}: fact {number}: value {line.get('value')!r} lacks {exc}") from None
         facts.append(
             Fact(
-                doc=gold_document(line, path),
+                doc=source.doc if source else gold_document(line, path),
                 kind=line["kind"],
                 text=str(line.get("text", "")),
                 key=key,
                 value=line["value"],
+                page=line.get("page") if source else None,
                 parent=line.get("part_of_text") or line["value"].get("part_of_text"),
+                table=bool(line.get("table", False)),
             )
         )
     return facts
@@ -444,20 +509,65 @@ def score_links(pairs: Sequence[tuple[Fact, Fact]]) -> Score:
     return Score(tp=right, fp=wrong, fn=missing)
 
 
-def evaluate(gold: Sequence[Fact], predictions: Predictions, system: str = "") -> Evaluation:
+def resolve_sources(
+    resolved: dict[str, str | None], sources: Mapping[str, GoldSource], names: Mapping[str, str]
+) -> dict[str, str | None]:
+    """Gold documents with a source line match only the predicted document of the same name and hash.
+
+    A predicted document of the right name but other bytes (another version of the PDF) is not
+    scored against gold written for different pages.
+    """
+    for doc, source in sources.items():
+        if doc in resolved:
+            resolved[doc] = doc if names.get(source.doc_id) == doc else None
+    return resolved
+
+
+def on_gold_pages(facts: Sequence[Fact], source: GoldSource | None) -> list[Fact]:
+    """The predicted facts on the pages a gold file covers (all of them without a source line)."""
+    return list(facts) if source is None else [fact for fact in facts if fact.page in source.pages]
+
+
+def drop_table_facts(gold: Sequence[Fact], predicted: Sequence[Fact]) -> tuple[list[Fact], list[Fact]]:
+    """Gold and predictions without the gold's table cells and the predictions that state them.
+
+    Predictions are matched to the non-table facts first, so a value stated in both a sentence and
+    a table still counts once as found.
+    """
+    kept_gold = [fact for fact in gold if not fact.table]
+    pairs = match_facts(kept_gold, predicted)
+    rest = [fact for fact in predicted if not any(fact is p for _, p in pairs)]
+    in_tables = match_facts([fact for fact in gold if fact.table], rest)
+    return kept_gold, [fact for fact in predicted if not any(fact is p for _, p in in_tables)]
+
+
+def evaluate(
+    gold: Sequence[Fact],
+    predictions: Predictions,
+    system: str = "",
+    sources: Mapping[str, GoldSource] | None = None,
+    tables: bool = True,
+) -> Evaluation:
     """Score predicted facts against gold facts, per kind, on unique facts per document.
 
     Args:
         gold: Gold facts (`read_gold`), of one or several documents.
         predictions: What the system wrote (`read_predictions`).
         system: Label of the predictions for reports.
+        sources: Source lines of gold documents by document name: such a document is matched by
+            name and hash, and only its gold pages are scored.
+        tables: Score the gold's table cells too; False leaves them, and the predictions that
+            state them, out.
 
     Returns:
         The evaluation.
     """
+    sources = sources or {}
     gold_docs = list(dict.fromkeys(fact.doc for fact in gold))
     predicted_docs = set(predictions.names.values()) | {fact.doc for fact in predictions.facts}
-    resolved = resolve_documents(gold_docs, predicted_docs, predictions.names)
+    resolved = resolve_sources(
+        resolve_documents(gold_docs, predicted_docs, predictions.names), sources, predictions.names
+    )
     gold_groups, predicted_groups = group_facts(gold), group_facts(predictions.facts)
     kinds = []
     for kind in RECORD_KINDS:
@@ -468,7 +578,10 @@ def evaluate(gold: Sequence[Fact], predictions: Predictions, system: str = "") -
         for doc in gold_docs:
             g = unique_facts(gold_groups.get((doc, kind), []))
             target = resolved[doc]
-            p = unique_facts(predicted_groups.get((target, kind), []) if target is not None else [])
+            found = predicted_groups.get((target, kind), []) if target is not None else []
+            p = unique_facts(on_gold_pages(found, sources.get(doc)))
+            if not tables:
+                g, p = drop_table_facts(g, p)
             pairs = match_facts(g, p)
             fps.extend(f for f in p if not any(f is pp for _, pp in pairs))
             misses.extend(f for f in g if not any(f is gg for gg, _ in pairs))
@@ -483,12 +596,29 @@ def evaluate(gold: Sequence[Fact], predictions: Predictions, system: str = "") -
     return Evaluation(system=system, documents=resolved, kinds=tuple(kinds), unscored=unscored, failed=failed)
 
 
-def evaluate_files(gold_paths: Iterable[str | Path], records: str | Path) -> Evaluation:
+def read_gold_files(gold_paths: Iterable[str | Path]) -> tuple[list[Fact], dict[str, GoldSource]]:
+    """Gold facts of files (or folders of `*.gold.jsonl`) with the source lines of those that have one.
+
+    Raises:
+        DiffInputError: A file is not JSON Lines of objects with a `kind`.
+        GoldFileError: A gold fact is not in a contract value shape.
+    """
+    facts: list[Fact] = []
+    sources: dict[str, GoldSource] = {}
+    for path in iter_gold_paths(gold_paths):
+        source = read_gold_source(path)
+        if source is not None:
+            sources[source.doc] = source
+        facts.extend(read_gold(path))
+    return facts, sources
+
+
+def evaluate_files(gold_paths: Iterable[str | Path], records: str | Path, tables: bool = True) -> Evaluation:
     """Score one records file against gold files (or folders of `*.gold.jsonl`).
 
     Raises:
         DiffInputError: A file is not JSON Lines of objects with a `kind`.
         GoldFileError: A gold fact is not in a contract value shape.
     """
-    gold = [fact for path in iter_gold_paths(gold_paths) for fact in read_gold(path)]
-    return evaluate(gold, read_predictions(records), system=Path(records).name)
+    gold, sources = read_gold_files(gold_paths)
+    return evaluate(gold, read_predictions(records), system=Path(records).name, sources=sources, tables=tables)

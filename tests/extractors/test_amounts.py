@@ -132,7 +132,11 @@ def amounts_in(nlp, texts: list[str]) -> list[Found]:
         pytest.param("The students scored 5 marks out of 10.", [], id="marks-lookalike"),
         pytest.param("The team of 5 won the cup.", [], id="won-lookalike"),
         pytest.param("The soms lost value against the dollar.", [], id="currency-without-number"),
-        pytest.param("The project costs $1-2 million a year.", [], id="range-skipped"),
+        pytest.param(
+            "The project costs $1-2 million a year.",
+            [(1_000_000, "USD", "at_least"), (2_000_000, "USD", "at_most")],
+            id="range-two-ends",
+        ),
         pytest.param(
             "The som is used in Uzbekistan and 1,000 som is a small sum in Osh.",
             [(1_000, "UZS", "exact")],

@@ -134,7 +134,7 @@ def counts_in(nlp, texts: list[str]) -> list[Found]:
         ),
         pytest.param(
             "Of 2000 applicants, 300 were selected.",
-            [(2000, "exact", "applicants", None)],
+            [(2000, "exact", "applicants", None), (300, "exact", "applicants", None)],
             id="yearlike-number-counts-things",
         ),
         pytest.param(

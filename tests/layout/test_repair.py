@@ -76,6 +76,22 @@ def test_repair_join_lines_keeps_boxes_of_joined_word() -> None:
     assert textmap.span_box(start, start + len("strategies")) == (0, 0, 15, 30)
 
 
+def test_repair_join_lines_numbers_the_source_lines() -> None:
+    lines = [[_word("up", 0, 0), _word("to", 5, 0)], [_word("30", 0, 20), _word("officers", 5, 20)]]
+    textmap = join_lines(lines)
+    assert textmap.text == "up to 30 officers"
+    assert textmap.lines == (0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1)
+    start = textmap.text.index("to")
+    assert textmap.span_line_boxes(start, len(textmap.text)) == [(5, 0, 7, 10), (0, 20, 13, 30)]
+    assert textmap.span_line_boxes(0, 5) == [(0, 0, 7, 10)]  # one line, one box
+
+
+def test_repair_hyphenated_word_gets_a_box_on_each_line() -> None:
+    textmap = join_lines([[_word("national", 0, 0), _word("strat-", 10, 0)], [_word("egies", 0, 20)]])
+    start = textmap.text.index("strategies")
+    assert textmap.span_line_boxes(start, start + len("strategies")) == [(10, 0, 15, 10), (0, 20, 5, 30)]
+
+
 def test_repair_ligature_expands_onto_its_glyph_box() -> None:
     textmap = join_lines([[_word("ﬁne", 0, 0)]])
     assert textmap.text == "fine"
@@ -140,6 +156,9 @@ def test_repair_mend_split_word_across_a_column_break() -> None:
     assert mended is not None
     assert (mended[0].text, mended[1].text) == ("Up to 30 officers", "from the region.")
     assert mended[0].boxes[-1] == second.boxes[5]  # the tail keeps its own glyph boxes
+    # "Up to 30 of" at the foot of one column and "ficers" at the top of the next: two boxes.
+    assert mended[0].span_line_boxes(0, len(mended[0].text)) == [(0.0, 0.0, 11.0, 10.0), (300.0, 0.0, 306.0, 10.0)]
+    assert mended[1].lines == (0,) * len("from the region.")
     other_page = mend_split_word(first, second, same_page=False)
     assert other_page is not None and other_page[0].boxes[-6:] == (None,) * 6
 

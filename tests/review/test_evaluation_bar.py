@@ -1,6 +1,7 @@
 """The project's bar on its gold fixtures, measured by `bulletins eval`'s rules against the baseline.
 
-Per fixture and kind, the pipeline reaches F1 0.90 and never scores below the naive baseline.
+Per fixture and kind, the pipeline reaches F1 0.90 and never scores below the naive baseline;
+on all the fixtures' gold together every kind reaches 0.95 (the issue's bar for the fixtures).
 The margin of 0.25 F1 over the baseline is held on all the gold together, per kind: on one
 fixture the baseline can score 0.8 on places (plain capital cities), which leaves no room for a
 0.25 margin however right the pipeline is.
@@ -20,6 +21,7 @@ from schemas.records import RECORD_KINDS
 from tests.helpers import FIXTURES
 
 F1_BAR = 0.90
+F1_BAR_ALL_GOLD = 0.95
 BASELINE_MARGIN = 0.25
 GOLD_FILES = sorted(FIXTURES.glob("*.gold.jsonl"))
 NAMES = [path.name.removesuffix(".gold.jsonl") for path in GOLD_FILES]
@@ -98,5 +100,5 @@ def test_evaluation_bar_never_below_baseline_per_fixture(scores: Scores, name: s
 @pytest.mark.parametrize("kind", RECORD_KINDS)
 def test_evaluation_bar_margin_over_baseline_on_all_gold(scores: Scores, kind: str) -> None:
     ours, naive = kind_result(scores.pipeline_all, kind), kind_result(scores.baseline_all, kind)
-    assert ours.score.f1 >= F1_BAR, errors(ours)
+    assert ours.score.f1 >= F1_BAR_ALL_GOLD, errors(ours)
     assert ours.score.f1 - naive.score.f1 >= BASELINE_MARGIN, (ours.score, naive.score)

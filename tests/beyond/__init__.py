@@ -1,0 +1,1 @@
+"""Real documents outside the humanitarian genre: their fetch, gold and evaluation."""
