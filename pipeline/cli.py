@@ -1,4 +1,9 @@
-"""The `bulletins` command line: a thin shell over the library."""
+"""The `bulletins` command line: a thin shell over the library.
+
+Importing it loads click and nothing heavy, so that `--version`, `--help` and `schema` answer at
+once: each command imports what it runs (the batch runner, and through the workers the model)
+when it runs.
+"""
 
 from __future__ import annotations
 
@@ -9,16 +14,16 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from pipeline.batch.pool import PoolError, Work, configure_logging
-from pipeline.batch.progress import BatchSummary, stderr_is_terminal
-from pipeline.batch.runner import run_batch
-from pipeline.errors import Interrupted, OutputRefused
-from pipeline.settings import Settings
-from schemas import json_schema
+from pipeline.review.cli import register_review_commands
+
+if TYPE_CHECKING:
+    from pipeline.batch.pool import Work
+    from pipeline.batch.progress import BatchSummary
+    from pipeline.settings import Settings
 
 log = logging.getLogger("bulletins")
 
@@ -37,6 +42,9 @@ class Refused(click.ClickException):
 @click.version_option(package_name="bulletins")
 def cli() -> None:
     """Turn PDF bulletins into JSON Lines of dates, places, counts, amounts and organisations."""
+
+
+register_review_commands(cli)
 
 
 def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -72,6 +80,11 @@ def _run(
     work: Work, paths: tuple[str, ...], output: str | None, settings: Settings, resume: bool, quiet: bool
 ) -> BatchSummary:
     """Run the batch; turn a refusal, a stop by a signal or a closed stdout into a message and an exit status."""
+    from pipeline.batch.pool import PoolError
+    from pipeline.batch.progress import stderr_is_terminal
+    from pipeline.batch.runner import run_batch
+    from pipeline.errors import Interrupted, OutputRefused
+
     try:
         return run_batch(
             paths, output, settings, resume=resume, show_progress=not quiet and stderr_is_terminal(), work=work
@@ -110,6 +123,8 @@ def _settings(
     plugins: tuple[str, ...],
     quiet: bool,
 ) -> Settings:
+    from pipeline.settings import Settings
+
     settings = Settings(
         issue_date=issue_date.date() if issue_date else None,
         timeout=timeout,
@@ -156,6 +171,8 @@ def extract(
 
         bulletins extract archive/ -o records.jsonl --workers 4
     """
+    from pipeline.batch.pool import configure_logging
+
     configure_logging(quiet)
     if resume and output in (None, "-"):
         raise click.UsageError("--resume needs an output file (-o FILE)")
@@ -185,6 +202,8 @@ def blocks(
 
         bulletins blocks bulletin.pdf -o blocks.jsonl
     """
+    from pipeline.batch.pool import configure_logging
+
     configure_logging(quiet)
     settings = _settings(None, workers, timeout, memory_limit, (), quiet)
     summary = _run("blocks", paths, output, settings, False, quiet)
@@ -201,6 +220,8 @@ def schema() -> None:
 
         bulletins schema > schema.json
     """
+    from schemas import json_schema
+
     click.echo(json.dumps(json_schema(), indent=2, sort_keys=True))
 
 
@@ -211,11 +232,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     return 0
-
-
-from pipeline.review.cli import register_review_commands  # noqa: E402  (review commands live in their own module)
-
-register_review_commands(cli)
 
 
 if __name__ == "__main__":

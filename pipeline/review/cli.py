@@ -1,4 +1,9 @@
-"""The review commands `bulletins diff`, `eval` and `review`: thin shells over diff, evaluate and visual_review."""
+"""The review commands `bulletins diff`, `eval` and `review`: thin shells over diff, evaluate and visual_review.
+
+`bulletins --help` loads this module, so it imports only what the commands' options show; what
+scores and renders (the extractors behind `evaluate`, the page renderer) is imported by the
+commands when they run.
+"""
 
 from __future__ import annotations
 
@@ -11,12 +16,8 @@ import click
 
 from pipeline.review.diff import DEFAULT_IGNORED, DiffInputError, DiffOptions, DocumentMode, diff_files
 from pipeline.review.diff_report import diff_to_json, diff_to_text
-from pipeline.review.eval_report import evaluation_to_json, evaluation_to_text
-from pipeline.review.evaluate import evaluate_files
-from pipeline.review.pages import ImageSettings
-from pipeline.review.suite import REAL_PDFS, SET_NAMES, run_suite, suite_sets
-from pipeline.review.suite_report import suite_to_json, suite_to_text
-from pipeline.review.visual_review import ReviewOptions, build_review
+from pipeline.review.image_settings import ImageSettings
+from pipeline.review.suite_sets import REAL_PDFS, SET_NAMES
 
 _FILE = click.Path(exists=True, dir_okay=False)
 
@@ -166,6 +167,9 @@ def eval_command(
         return
     if not gold_paths or not records:
         raise click.UsageError("give both --gold and RECORDS, or neither (the suite)")
+    from pipeline.review.eval_report import evaluation_to_json, evaluation_to_text
+    from pipeline.review.evaluate import evaluate_files
+
     try:
         evaluations = [evaluate_files(gold_paths, path, tables=not no_tables) for path in records]
     except DiffInputError as exc:
@@ -219,6 +223,8 @@ def review_command(
 
         bulletins review after.jsonl --against before.jsonl -o review/
     """
+    from pipeline.review.visual_review import ReviewOptions, build_review
+
     options = ReviewOptions(
         against=Path(against) if against else None,
         pdf_root=Path(pdf_root) if pdf_root else None,
@@ -236,6 +242,9 @@ def review_command(
 
 def _run_suite(set_names: tuple[str, ...], pdfs: Path, out: Path, show_errors: bool, fmt: str) -> None:
     """The suite's table on stdout; progress on stderr."""
+    from pipeline.review.suite import run_suite, suite_sets
+    from pipeline.review.suite_report import suite_to_json, suite_to_text
+
     logging.basicConfig(level=logging.INFO, format="bulletins: %(levelname)s: %(message)s", stream=sys.stderr)
     results = run_suite(suite_sets(set_names, pdf_folder=pdfs), out)
     if fmt == "json":
