@@ -7,12 +7,38 @@ The library API the command line is a thin shell over::
         print(line.kind, line.model_dump_json())
 """
 
-from pipeline.errors import BulletinsError
-from pipeline.inputs import iter_pdf_paths
-from pipeline.run import extract, extract_document
-from pipeline.settings import Settings
-from pipeline.version import package_version
+from __future__ import annotations
 
-__version__ = package_version()
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pipeline.errors import BulletinsError
+    from pipeline.inputs import iter_pdf_paths
+    from pipeline.run import extract, extract_document
+    from pipeline.settings import Settings
 
 __all__ = ["BulletinsError", "Settings", "__version__", "extract", "extract_document", "iter_pdf_paths"]
+
+# Where each name of the API lives. They are imported on first use: the command line imports
+# this package for `--version` and `--help`, which must not load the model, spaCy or pydantic.
+_API = {
+    "BulletinsError": "pipeline.errors",
+    "Settings": "pipeline.settings",
+    "extract": "pipeline.run",
+    "extract_document": "pipeline.run",
+    "iter_pdf_paths": "pipeline.inputs",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from pipeline.version import package_version
+
+        value: Any = package_version()
+    elif name in _API:
+        value = getattr(importlib.import_module(_API[name]), name)
+    else:
+        raise AttributeError(f"module 'pipeline' has no attribute {name!r}")
+    globals()[name] = value
+    return value

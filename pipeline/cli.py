@@ -1,4 +1,9 @@
-"""The `bulletins` command line: a thin shell over the library."""
+"""The `bulletins` command line: a thin shell over the library.
+
+Importing it loads click and nothing heavy, so that `--version`, `--help` and `schema` answer at
+once: each command imports what it runs (the batch runner, and through the workers the model)
+when it runs.
+"""
 
 from __future__ import annotations
 
@@ -8,20 +13,18 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import click
 
-from pipeline.batch.dask_engine import INSTALL_HINT as DASK_INSTALL_HINT
-from pipeline.batch.dask_engine import dask_available
-from pipeline.batch.pool import PoolError, Work, configure_logging
-from pipeline.batch.progress import BatchSummary, stderr_is_terminal
-from pipeline.batch.runner import run_batch
-from pipeline.errors import Interrupted, OutputRefused
-from pipeline.inputs import read_path_list
-from pipeline.settings import OcrMode, Settings
+from pipeline.export.cli import export_command
+from pipeline.review.cli import register_review_commands
 from pipeline.terminal import PipeAwareGroup
-from schemas import json_schema
+
+if TYPE_CHECKING:  # loaded by the commands that run documents, not for --help, --version or schema
+    from pipeline.batch.pool import Work
+    from pipeline.batch.progress import BatchSummary
+    from pipeline.settings import OcrMode, Settings
 
 log = logging.getLogger("bulletins")
 
@@ -40,6 +43,10 @@ def cli() -> None:
     Exit status: 0 done, 1 a document failed (or records differ, or a score is under the bar),
     2 a usage error or unusable input, 141 the reader of stdout went away (`| head`).
     """
+
+
+register_review_commands(cli)
+cli.add_command(export_command)
 
 
 def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -114,6 +121,11 @@ def _run(
 
     A closed stdout is handled for every command by `PipeAwareGroup`.
     """
+    from pipeline.batch.pool import PoolError
+    from pipeline.batch.progress import stderr_is_terminal
+    from pipeline.batch.runner import run_batch
+    from pipeline.errors import Interrupted, OutputRefused
+
     try:
         return run_batch(
             paths, output, settings, resume=resume, show_progress=not quiet and stderr_is_terminal(), work=work
@@ -142,6 +154,8 @@ def _inputs(paths: tuple[str, ...], files_from: BinaryIO | None) -> list[str]:
     """
     if not paths and files_from is None:
         raise click.UsageError("give PDF files or folders, or --files-from FILE")
+    from pipeline.inputs import read_path_list
+
     return [*paths, *(read_path_list(files_from) if files_from is not None else [])]
 
 
@@ -169,6 +183,10 @@ def _settings(
     Raises:
         click.UsageError: --workers with --scheduler, or --scheduler without the `dask` extra.
     """
+    from pipeline.batch.dask_engine import INSTALL_HINT as DASK_INSTALL_HINT
+    from pipeline.batch.dask_engine import dask_available
+    from pipeline.settings import Settings
+
     if scheduler and workers:
         raise click.UsageError("--workers sets local worker processes; with --scheduler the cluster's workers run")
     if scheduler and not dask_available():
@@ -229,6 +247,8 @@ def extract(
 
         find archive/ -name '*.pdf' | bulletins extract --files-from - -o records.jsonl --workers 4
     """
+    from pipeline.batch.pool import configure_logging
+
     configure_logging(quiet)
     inputs = _inputs(paths, files_from)
     if resume and output in (None, "-"):
@@ -265,6 +285,8 @@ def blocks(
 
         bulletins blocks bulletin.pdf -o blocks.jsonl
     """
+    from pipeline.batch.pool import configure_logging
+
     configure_logging(quiet)
     inputs = _inputs(paths, files_from)
     limits = Limits(timeout, timeout_per_page, max_pages, memory_limit)
@@ -283,6 +305,8 @@ def schema() -> None:
 
         bulletins schema > schema.json
     """
+    from schemas import json_schema
+
     click.echo(json.dumps(json_schema(), indent=2, sort_keys=True))
 
 
@@ -293,13 +317,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     return 0
-
-
-from pipeline.export.cli import export_command  # noqa: E402  (commands of other stages live in their own modules)
-from pipeline.review.cli import register_review_commands  # noqa: E402
-
-register_review_commands(cli)
-cli.add_command(export_command)
 
 
 if __name__ == "__main__":

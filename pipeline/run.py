@@ -20,6 +20,7 @@ from pipeline.issue_date import find_issue_date
 from pipeline.jsonl import line_to_json
 from pipeline.language import ENGLISH, detect_language
 from pipeline.layout.blocks import Block
+from pipeline.layout.char_sources import page_reader
 from pipeline.layout.reading_order import iter_document_blocks
 from pipeline.layout.repair import zipf
 from pipeline.layout.roles import FURNITURE_ROLES
@@ -93,7 +94,10 @@ def read_layout(
         if on_pages is not None:
             on_pages(pages)
         budget = OcrBudget.starting_now(settings.time_limit(pages))
-        with OcrPageReader(source, settings.ocr, budget) as reader:
+        with (
+            page_reader(pdf, settings.char_source) as text_layer,
+            OcrPageReader(source, settings.ocr, budget, text_layer) as reader,
+        ):
             return _laid_out(source, pdf, reader, settings)
 
 
@@ -161,7 +165,9 @@ def warm_up(settings: Settings) -> None:
     """Load the model, the gazetteer, the reference tables and the patterns every document needs.
 
     A batch worker calls it before its first document, so that loading (seconds on a busy
-    machine) is not counted against that document's time limit.
+    machine) is not counted against that document's time limit, and the first document's
+    records come as soon as the second's would. The language identifier, the word list that
+    de-hyphenation consults and the pipeline version (a digest of the code) load here too.
     """
     warm_up_layout()
     boxes = tuple((72.0 + 5 * i, 72.0, 77.0 + 5 * i, 82.0) for i in range(len(WARM_UP_TEXT)))
@@ -170,6 +176,7 @@ def warm_up(settings: Settings) -> None:
     )
     passages = list(iter_passages([block], load_nlp()))
     run_extractors(passages, DocumentContext(issue_date=dt.date(2018, 3, 31)), settings)
+    pipeline_version()
 
 
 def warm_up_layout() -> None:

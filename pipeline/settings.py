@@ -5,7 +5,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:  # the layout package is heavy; settings are read by the command line before any work
+    from pipeline.layout.char_sources import CharSource
 
 OcrMode = Literal["auto", "always", "never"]
 """When pages are read by OCR: pages without a usable text layer, every page, or none."""
@@ -39,6 +42,8 @@ class Settings:
         ocr: "auto" reads by OCR the pages that have no usable text layer (docs/ocr.md says
             which), "always" every page, "never" none (a document without text then fails with
             `no_text_layer`).
+        char_source: Where glyphs are read from: "pdfplumber" (pdfminer; the default) or
+            "pdfium", faster but not yet equal everywhere (docs/batch.md, "Speed").
     """
 
     issue_date: dt.date | None = None
@@ -54,6 +59,7 @@ class Settings:
     quiet: bool = False
     scheduler: str | None = None
     ocr: OcrMode = "auto"
+    char_source: CharSource = "pdfplumber"
 
     def time_limit(self, pages: int | None) -> float:
         """Seconds a document of `pages` pages may take; `timeout` alone while its pages are not known."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -130,3 +132,35 @@ def test_cli_output_file_gets_the_usual_permissions(
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
+
+
+# Packages that take seconds to import or load: the command line's quick answers need none of them
+# (the console script `bulletins` is `pipeline.cli:main`).
+HEAVY_PACKAGES = frozenset(
+    {"spacy", "thinc", "numpy", "pdfminer", "pdfplumber", "pypdfium2", "pikepdf", "dateparser", "extractors"}
+)
+START_UP = (
+    "import json, sys\n"
+    "from pipeline.cli import main\n"
+    "main(sys.argv[1:])\n"
+    "print(json.dumps(sorted({name.split('.')[0] for name in sys.modules})), file=sys.stderr)\n"
+)
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize(
+    ("args", "allowed"),
+    [
+        pytest.param(["--version"], set(), id="version"),
+        pytest.param(["--help"], set(), id="help"),
+        pytest.param(["extract", "--help"], set(), id="extract-help"),
+        pytest.param(["eval", "--help"], set(), id="eval-help"),
+        pytest.param(["review", "--help"], set(), id="review-help"),
+        pytest.param(["schema"], {"pydantic", "schemas"}, id="schema"),
+    ],
+)
+def test_cli_quick_answers_import_nothing_heavy(args: list[str], allowed: set[str]) -> None:
+    """`--version`, `--help` and `schema` answer without spaCy, the PDF libraries or the extractors."""
+    done = subprocess.run([sys.executable, "-c", START_UP, *args], capture_output=True, text=True, check=True)
+    imported = set(json.loads(done.stderr.strip().splitlines()[-1]))
+    assert not imported & (HEAVY_PACKAGES | {"pydantic", "schemas"}) - allowed

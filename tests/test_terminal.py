@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-import pipeline.cli
+import schemas
 from pipeline.cli import main
 from pipeline.terminal import EXIT_CLOSED_PIPE, use_color
 from tests.helpers import FIXTURES, PROJECT_ROOT
@@ -31,7 +31,7 @@ def test_terminal_closed_pipe_status_in_process(monkeypatch: pytest.MonkeyPatch)
     def reader_gone() -> dict:
         raise BrokenPipeError(32, "Broken pipe")
 
-    monkeypatch.setattr(pipeline.cli, "json_schema", reader_gone)
+    monkeypatch.setattr(schemas, "json_schema", reader_gone)  # `schema` imports it when it runs
     assert main(["schema"]) == EXIT_CLOSED_PIPE == 141
 
 

@@ -5,8 +5,32 @@ and validates the JSON Lines, and `sqlite`, `parquet` and `csvfiles` write them;
 export together, appending to an existing output without adding a key twice.
 """
 
-from pipeline.export.collect import ExportError
-from pipeline.export.run import export_records, output_for
-from pipeline.export.tables import TableCount, all_tables
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pipeline.export.collect import ExportError
+    from pipeline.export.run import export_records, output_for
+    from pipeline.export.tables import TableCount, all_tables
 
 __all__ = ["ExportError", "TableCount", "all_tables", "export_records", "output_for"]
+
+# `bulletins --help` loads the export command, and so this package: its API is imported on first
+# use, so that pydantic and the contract behind it are not.
+_API = {
+    "ExportError": "pipeline.export.collect",
+    "export_records": "pipeline.export.run",
+    "output_for": "pipeline.export.run",
+    "TableCount": "pipeline.export.tables",
+    "all_tables": "pipeline.export.tables",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _API:
+        raise AttributeError(f"module 'pipeline.export' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_API[name]), name)
+    globals()[name] = value
+    return value

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
-from pipeline.export.collect import ExportError
-from pipeline.export.run import export_records
-from pipeline.export.tables import TableCount
+if TYPE_CHECKING:  # the export stack (pydantic, the contract) loads when the command runs, not for --help
+    from pipeline.export.tables import TableCount
 
 
 def counts_to_text(target: str, counts: list[TableCount]) -> str:
@@ -38,6 +39,9 @@ def export_command(inputs: tuple[str, ...], target: str, quiet: bool) -> None:
 
         bulletins extract archive/ -o records.jsonl && bulletins export records.jsonl --to records.sqlite
     """
+    from pipeline.export.collect import ExportError
+    from pipeline.export.run import export_records
+
     try:
         counts = export_records(inputs, target)
     except ExportError as exc:

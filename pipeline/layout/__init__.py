@@ -7,7 +7,9 @@ aligned columns (`rulings`, `tables`, `table_grid`, `table_blocks`), sidebar pan
 frames (`frames`), columns by a recursive XY-cut (`columns`), lines and paragraphs (`paragraphs`),
 roles (`roles`), the article of each block with panels placed after the article they sit beside
 (`sections`), and text repair (`repair`). `reading_order` runs them over a document; `blocks`
-and `textmap` hold what they produce.
+and `textmap` hold what they produce. Glyphs come from pdfminer's interpreter fed by a faster
+content-stream reader (`interpreter`, `content_stream`), or optionally from PDFium
+(`char_sources`, `pdfium_glyphs`).
 """
 
 from pipeline.layout.blocks import Block, PageBlock

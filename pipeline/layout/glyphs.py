@@ -1,24 +1,23 @@
-"""A page's glyphs and shapes, read once from pdfminer's layout tree under pdfplumber.
+"""A page's glyphs and shapes, read once from pdfminer's layout tree of the page.
 
 pdfplumber's `page.chars` turns every object of the page into a dictionary of some twenty
 resolved attributes; for a text-heavy page that costs as much as parsing the page itself. Layout
-needs only position, text, font and size of glyphs, and the boxes of rectangles, curves, lines
-and images, so they are read here straight from the tree pdfplumber builds (`page.layout`), in the
-same coordinates and under the same keys pdfplumber uses (`x0`, `top`, `x1`, `bottom`, ...).
+needs only position, text, font and size of glyphs, and the boxes of rectangles, curves and
+images, so they are read here straight from the layout tree (the one pdfplumber's `page.layout`
+builds, built faster by `interpreter.page_layout`), in the same coordinates and under the same
+keys pdfplumber uses (`x0`, `top`, `x1`, `bottom`, ...).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from typing import Any
 
 import pdfplumber
 from pdfminer.layout import LTChar, LTComponent, LTContainer, LTCurve, LTImage, LTLine, LTPage, LTRect
-from pdfminer.pdfinterp import PDFPageInterpreter
-from pdfplumber.page import PDFPageAggregatorWithMarkedContent
-from pdfplumber.utils.exceptions import PdfminerException
 
+from pipeline.layout.interpreter import page_layout
 from pipeline.safe_text import clean_text
 
 PdfObject = dict[str, Any]
@@ -98,63 +97,33 @@ def _iter_leaves(objects: list[LTComponent]) -> Iterator[LTComponent]:
             yield obj
 
 
-def _visible_area(page: pdfplumber.page.Page) -> tuple[float, float, float, float] | None:
+def visible_area(page: pdfplumber.page.Page) -> tuple[float, float, float, float] | None:
     """The crop box (x0, top, x1, bottom) when it hides part of the media box, else None."""
     crop = tuple(float(v) for v in page.cropbox)
     media = tuple(float(v) for v in page.mediabox)
     return None if crop == media else (crop[0], crop[1], crop[2], crop[3])
 
 
-def _inside(item: PdfObject, area: tuple[float, float, float, float]) -> bool:
+def inside(item: PdfObject, area: tuple[float, float, float, float]) -> bool:
     """Whether a glyph's centre lies in the area."""
     x, y = (item["x0"] + item["x1"]) / 2, (item["top"] + item["bottom"]) / 2
     return area[0] <= x <= area[2] and area[1] <= y <= area[3]
 
 
-# Text render modes that paint nothing: 3 (neither fill nor stroke) and 7 (add to clip path only).
-INVISIBLE_RENDER_MODES = frozenset({3, 7})
-
-
-class _GlyphDevice(PDFPageAggregatorWithMarkedContent):
-    """pdfplumber's layout device, also noting which glyphs are drawn invisibly.
-
-    pdfminer keeps the text render mode in its text state but not on the glyphs it makes, so the
-    mode is read where each string is drawn.
-    """
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.invisible: set[int] = set()
-        self._drawing_invisibly = False
-
-    def render_string(self, textstate: Any, seq: Any, ncs: Any, graphicstate: Any) -> None:
-        self._drawing_invisibly = textstate.render in INVISIBLE_RENDER_MODES
-        super().render_string(textstate, seq, ncs, graphicstate)
-
-    def render_char(self, *args: Any, **kwargs: Any) -> float:
-        advance = super().render_char(*args, **kwargs)
-        if self._drawing_invisibly:
-            self.invisible.add(id(self.cur_item._objs[-1]))
-        return advance
-
-
-def page_layout(page: pdfplumber.page.Page) -> tuple[LTPage, set[int]]:
-    """pdfminer's layout tree of a page, as `page.layout` builds it, and the ids of its invisible glyphs.
+def read_page(page: pdfplumber.page.Page) -> PageObjects:
+    """Glyphs and shapes of a page in pdfplumber's coordinates (top measured from the page top).
 
     Raises:
-        PdfminerException: The page's content cannot be parsed (as pdfplumber raises it).
+        PdfminerException: The page's content cannot be interpreted.
     """
-    device = _GlyphDevice(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
-    interpreter = PDFPageInterpreter(page.pdf.rsrcmgr, device)
-    try:
-        interpreter.process_page(page.page_obj)
-    except Exception as exc:
-        raise PdfminerException(exc) from exc
-    return device.get_result(), device.invisible
+    return layout_to_objects(page, *page_layout(page))
 
 
-def read_page(page: pdfplumber.page.Page) -> PageObjects:
-    """Glyphs and shapes of a page in pdfplumber's coordinates (top measured from the page top)."""
+def layout_to_objects(page: pdfplumber.page.Page, layout: LTPage, invisible: Set[int] = frozenset()) -> PageObjects:
+    """The glyphs and shapes of a page's layout tree (`interpreter.page_layout`, or pdfplumber's `page.layout`).
+
+    `invisible` holds the ids of the tree's glyphs drawn in an invisible text render mode.
+    """
     height = float(page.height)
     mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
     doctop = float(page.initial_doctop)
@@ -168,15 +137,14 @@ def read_page(page: pdfplumber.page.Page) -> PageObjects:
         top = height - obj.y1 + mb_top
         return {"x0": obj.x0 + mb_x0, "x1": obj.x1 + mb_x0, "top": top, "bottom": height - obj.y0 + mb_top}
 
-    visible = _visible_area(page)
-    layout, invisible = page_layout(page)
+    visible = visible_area(page)
     for obj in _iter_leaves(layout._objs):
         if isinstance(obj, LTChar):
             text = clean_text(obj.get_text())
             if not text:
                 continue  # a control character from the font's map: nothing a reader sees
             item = box(obj)
-            if visible is not None and not _inside(item, visible):
+            if visible is not None and not inside(item, visible):
                 continue  # outside the crop box: printers' marks and proof lines no reader sees
             fontname = obj.fontname
             if isinstance(fontname, bytes):

@@ -10,15 +10,17 @@ tables (`rulings`, `tables`, `table_grid`, `table_blocks`), sidebar panels and f
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import pdfplumber
 from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.errors import BulletinsError, MalformedPDF
 from pipeline.layout.blocks import Block, PageBlock
+from pipeline.layout.char_sources import CharSource, PageReader, page_reader
 from pipeline.layout.columns import ColumnSettings, cut_regions, side_columns_of
 from pipeline.layout.footnote_markers import without_markers
 from pipeline.layout.frames import Frame, FrameKind, candidate_boxes, contains, page_frames, split_by_frame
@@ -53,8 +55,9 @@ PAGE_CACHE_GLYPHS = 100_000
 
 @dataclasses.dataclass(frozen=True)
 class LayoutSettings:
-    """Thresholds of every layout stage."""
+    """Thresholds of every layout stage, and where glyphs are read from (`char_sources`)."""
 
+    char_source: CharSource = "pdfplumber"
     columns: ColumnSettings = dataclasses.field(default_factory=ColumnSettings)
     paragraphs: ParagraphSettings = dataclasses.field(default_factory=ParagraphSettings)
     roles: RoleSettings = dataclasses.field(default_factory=RoleSettings)
@@ -267,13 +270,8 @@ class _DocumentTally:
     kept_glyphs: int = 0
 
 
-PageReader = Callable[[pdfplumber.page.Page], PageObjects]
-"""Reads one page's glyphs and shapes: `read_page` (the text layer), or a reader that OCRs
-the pages that need it (`pipeline.ocr.OcrPageReader`)."""
-
-
 def read_page_texts(
-    page: pdfplumber.page.Page, settings: LayoutSettings, read: PageReader = read_page
+    page: pdfplumber.page.Page, settings: LayoutSettings, reader: PageReader = read_page
 ) -> tuple[PageObjects, tuple[PageText, ...]]:
     """A page's shapes (its glyphs dropped once they are words) and its words per direction.
 
@@ -284,7 +282,7 @@ def read_page_texts(
         Exception: Whatever the PDF parser raises on a page it cannot read.
     """
     try:
-        objects = read(page)
+        objects = reader(page)
     finally:
         page.close()
     texts = tuple(without_markers(without_line_numbers(text, settings.line_numbers)) for text in page_texts(objects))
@@ -292,7 +290,7 @@ def read_page_texts(
 
 
 def _read_or_fail(
-    page: pdfplumber.page.Page, settings: LayoutSettings, read: PageReader = read_page
+    page: pdfplumber.page.Page, settings: LayoutSettings, reader: PageReader
 ) -> tuple[PageObjects, tuple[PageText, ...]] | str:
     """`read_page_texts`, or the reason the parser gave for failing (the page is then left out).
 
@@ -300,7 +298,7 @@ def _read_or_fail(
     not a damaged page and goes up.
     """
     try:
-        return read_page_texts(page, settings, read)
+        return read_page_texts(page, settings, reader)
     except (MemoryError, BulletinsError):  # out of memory or time (OCR) is no damage of the page
         raise
     except Exception as exc:  # the parser's errors on damaged content are of any type
@@ -354,7 +352,7 @@ def iter_document_blocks(
     pdf: pdfplumber.PDF,
     settings: LayoutSettings | None = None,
     cache_glyphs: int = PAGE_CACHE_GLYPHS,
-    read: PageReader = read_page,
+    read: PageReader | None = None,
 ) -> Iterator[Block]:
     """Every block of the document, in reading order, with roles and sections, page after page.
 
@@ -365,8 +363,9 @@ def iter_document_blocks(
         pdf: The open PDF.
         settings: Thresholds (defaults when None).
         cache_glyphs: How many glyphs' worth of pages the first pass keeps for the second.
-        read: Reads a page's glyphs and shapes (the text layer by default; a reader that OCRs
-            pages keeps what it read, so a page read again is not OCR'd twice).
+        read: Reads a page's glyphs and shapes. None: the text layer, from `settings.char_source`.
+            A reader that OCRs pages (`pipeline.ocr.OcrPageReader`) keeps what it read, so a
+            page read again is not OCR'd twice.
 
     Yields:
         The blocks; ids count each page's blocks from 1 in reading order.
@@ -375,24 +374,25 @@ def iter_document_blocks(
         MalformedPDF: No page at all can be read.
     """
     settings = settings or LayoutSettings()
-    tally = _first_pass(pdf, settings, cache_glyphs, read)
-    errors = [read.error for read in tally.pages if read.error is not None]
-    if tally.pages and len(errors) == len(tally.pages):
-        raise MalformedPDF(f"none of its {len(errors)} pages can be read ({errors[0]})")
-    body = tally.typeface.typeface()
-    vocabulary = tally.vocabulary.vocabulary()
-    marks = furniture_marks(tally.edges, body.size)
-    tally.edges.clear()
-    layouts = (
-        lay_out_page(
-            page,
-            texts,
-            marked_lines(page.page_number, texts[0].words, marks.get(page.page_number, [])) if texts else [],
-            _PageContext(page.page_number, body, (), settings),
+    with page_reader(pdf, settings.char_source) if read is None else contextlib.nullcontext(read) as reader:
+        tally = _first_pass(pdf, settings, cache_glyphs, reader)
+        errors = [read.error for read in tally.pages if read.error is not None]
+        if tally.pages and len(errors) == len(tally.pages):
+            raise MalformedPDF(f"none of its {len(errors)} pages can be read ({errors[0]})")
+        body = tally.typeface.typeface()
+        vocabulary = tally.vocabulary.vocabulary()
+        marks = furniture_marks(tally.edges, body.size)
+        tally.edges.clear()
+        layouts = (
+            lay_out_page(
+                page,
+                texts,
+                marked_lines(page.page_number, texts[0].words, marks.get(page.page_number, [])) if texts else [],
+                _PageContext(page.page_number, body, (), settings),
+            )
+            for page, texts in _second_pass(pdf, tally, settings, reader)
         )
-        for page, texts in _second_pass(pdf, tally, settings, read)
-    )
-    yield from iter_mended(_placed_blocks(layouts, body, vocabulary, settings), vocabulary)
+        yield from iter_mended(_placed_blocks(layouts, body, vocabulary, settings), vocabulary)
 
 
 def _placed_blocks(

@@ -12,6 +12,7 @@ import pypdfium2 as pdfium
 from PIL import Image
 
 from pipeline.errors import DocumentTimeout
+from pipeline.layout.char_sources import PageReader
 from pipeline.layout.glyphs import PageObjects, read_page
 from pipeline.layout.textmap import Box
 from pipeline.ocr.geometry import PageImage, page_orientation, page_skew
@@ -169,10 +170,18 @@ class OcrPageReader:
         source: The PDF's bytes and path.
         mode: auto, always or never (see `pipeline.ocr.need`).
         budget: When OCR must stop (no limit when None).
+        text_layer: Reads a page's text layer (`pipeline.layout.char_sources.page_reader`).
     """
 
-    def __init__(self, source: SourceFile, mode: OcrMode = "auto", budget: OcrBudget | None = None) -> None:
+    def __init__(
+        self,
+        source: SourceFile,
+        mode: OcrMode = "auto",
+        budget: OcrBudget | None = None,
+        text_layer: PageReader = read_page,
+    ) -> None:
         self.source = source
+        self.text_layer = text_layer
         self.mode = mode
         self.budget = budget or OcrBudget()
         self.confidence: dict[tuple[int, Box], float] = {}
@@ -206,11 +215,11 @@ class OcrPageReader:
         """
         if page.page_number in self._ocr_pages:
             return self._ocr_pages[page.page_number]
-        layer = None if self.mode == "always" else read_page(page)
+        layer = None if self.mode == "always" else self.text_layer(page)
         if layer is not None and not needs_ocr(layer, self.mode):
             return layer
         if page.page_number in self._unread or not self._can_ocr(page.page_number):
-            return layer if layer is not None else read_page(page)
+            return layer if layer is not None else self.text_layer(page)
         try:
             result = ocr_page(self._open_renderer(), page, self.source, self.budget)
         except OcrError as exc:

@@ -6,16 +6,22 @@ pdfplumber + spaCy + dateparser extractor every score is compared with; `cli` ho
 `diff` and `eval` commands.
 """
 
-from pipeline.review.diff import Diff, DiffInputError, DiffOptions, diff_files, diff_lines, read_jsonl
-from pipeline.review.evaluate import (
-    Evaluation,
-    GoldFileError,
-    Score,
-    evaluate,
-    evaluate_files,
-    read_gold,
-    read_predictions,
-)
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pipeline.review.diff import Diff, DiffInputError, DiffOptions, diff_files, diff_lines, read_jsonl
+    from pipeline.review.evaluate import (
+        Evaluation,
+        GoldFileError,
+        Score,
+        evaluate,
+        evaluate_files,
+        read_gold,
+        read_predictions,
+    )
 
 __all__ = [
     "Diff",
@@ -32,3 +38,29 @@ __all__ = [
     "read_jsonl",
     "read_predictions",
 ]
+
+# `bulletins --help` loads the review commands, and so this package: its API is imported on first
+# use, so that the extractors and pydantic behind `evaluate` are not.
+_API = {
+    "Diff": "pipeline.review.diff",
+    "DiffInputError": "pipeline.review.diff",
+    "DiffOptions": "pipeline.review.diff",
+    "diff_files": "pipeline.review.diff",
+    "diff_lines": "pipeline.review.diff",
+    "read_jsonl": "pipeline.review.diff",
+    "Evaluation": "pipeline.review.evaluate",
+    "GoldFileError": "pipeline.review.evaluate",
+    "Score": "pipeline.review.evaluate",
+    "evaluate": "pipeline.review.evaluate",
+    "evaluate_files": "pipeline.review.evaluate",
+    "read_gold": "pipeline.review.evaluate",
+    "read_predictions": "pipeline.review.evaluate",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _API:
+        raise AttributeError(f"module 'pipeline.review' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_API[name]), name)
+    globals()[name] = value
+    return value

@@ -1,4 +1,9 @@
-"""The review commands `bulletins diff`, `eval`, `eval-tables` and `review`: thin shells over the review modules."""
+"""The review commands `bulletins diff`, `eval`, `eval-tables` and `review`: thin shells over the review modules.
+
+`bulletins --help` loads this module, so it imports only what the commands' options show; what
+scores and renders (the extractors behind `evaluate`, the page renderer) is imported by the
+commands when they run.
+"""
 
 from __future__ import annotations
 
@@ -11,20 +16,8 @@ import click
 
 from pipeline.review.diff import DEFAULT_IGNORED, DiffInputError, DiffOptions, DocumentMode, diff_files, read_jsonl
 from pipeline.review.diff_report import diff_to_json, diff_to_text
-from pipeline.review.eval_report import evaluation_to_json, evaluation_to_text
-from pipeline.review.evaluate import evaluate_files
-from pipeline.review.pages import ImageSettings
-from pipeline.review.suite import REAL_PDFS, SET_NAMES, run_suite, suite_sets
-from pipeline.review.suite_report import suite_to_json, suite_to_text
-from pipeline.review.table_eval import (
-    TableEvaluation,
-    evaluate_tables,
-    evaluate_with_pipeline,
-    outputs_from_lines,
-    read_gold_tables,
-)
-from pipeline.review.table_report import table_evaluation_to_json, table_evaluation_to_text
-from pipeline.review.visual_review import ReviewOptions, build_review
+from pipeline.review.image_settings import ImageSettings
+from pipeline.review.suite_sets import REAL_PDFS, SET_NAMES
 from pipeline.terminal import ColorChoice, use_color
 
 _FILE = click.Path(exists=True, dir_okay=False)
@@ -189,6 +182,9 @@ def eval_command(
         return
     if not gold_paths or not records:
         raise click.UsageError("give both --gold and RECORDS, or neither (the suite)")
+    from pipeline.review.eval_report import evaluation_to_json, evaluation_to_text
+    from pipeline.review.evaluate import evaluate_files
+
     try:
         evaluations = [evaluate_files(gold_paths, path, tables=not no_tables) for path in records]
     except DiffInputError as exc:
@@ -243,6 +239,15 @@ def eval_tables_command(
 
         bulletins eval-tables --gold fixtures/realworld/tables --pdf-root ../shared/realworld
     """
+    from pipeline.review.table_eval import (
+        TableEvaluation,
+        evaluate_tables,
+        evaluate_with_pipeline,
+        outputs_from_lines,
+        read_gold_tables,
+    )
+    from pipeline.review.table_report import table_evaluation_to_json, table_evaluation_to_text
+
     if (pdf_root is None) == (not outputs):
         click.echo("Error: give either --pdf-root or --output (not both)", err=True)
         click.get_current_context().exit(2)
@@ -306,6 +311,8 @@ def review_command(
 
         bulletins review after.jsonl --against before.jsonl -o review/
     """
+    from pipeline.review.visual_review import ReviewOptions, build_review
+
     options = ReviewOptions(
         against=Path(against) if against else None,
         pdf_root=Path(pdf_root) if pdf_root else None,
@@ -323,6 +330,9 @@ def review_command(
 
 def _run_suite(set_names: tuple[str, ...], pdfs: Path, out: Path, show_errors: bool, fmt: str) -> None:
     """The suite's table on stdout; progress on stderr."""
+    from pipeline.review.suite import run_suite, suite_sets
+    from pipeline.review.suite_report import suite_to_json, suite_to_text
+
     logging.basicConfig(level=logging.INFO, format="bulletins: %(levelname)s: %(message)s", stream=sys.stderr)
     results = run_suite(suite_sets(set_names, pdf_folder=pdfs), out)
     if fmt == "json":

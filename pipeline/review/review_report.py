@@ -17,7 +17,8 @@ from markupsafe import Markup
 
 from pipeline.review.changes import CHANGES, DocumentReview, ReviewRecord
 from pipeline.review.diff import FieldChange
-from pipeline.review.pages import ImageSettings, PageImage
+from pipeline.review.image_settings import ImageSettings
+from pipeline.review.pages import PageImage
 from schemas import BlockLine, DocumentLine, Record
 from schemas.records import RECORD_KINDS
 

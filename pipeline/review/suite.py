@@ -18,15 +18,10 @@ from pipeline.jsonl import line_to_json
 from pipeline.review.baseline import iter_baseline
 from pipeline.review.diff import read_jsonl
 from pipeline.review.evaluate import Evaluation, evaluate_files, fold, read_gold, read_gold_source
+from pipeline.review.suite_sets import FIXTURES, REAL_GOLD, REAL_PDFS, SET_NAMES
 from pipeline.settings import Settings
 
 log = logging.getLogger("bulletins")
-
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = PROJECT_ROOT / "fixtures"
-REAL_GOLD = FIXTURES / "realworld" / "bulletins"
-REAL_PDFS = PROJECT_ROOT.parent / "shared" / "realworld" / "bulletins"
-SET_NAMES = ("fixtures", "dev", "blind")
 
 
 @dataclasses.dataclass(frozen=True)

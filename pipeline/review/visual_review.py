@@ -14,8 +14,9 @@ from pipeline.errors import BulletinsError
 from pipeline.jsonl import open_output
 from pipeline.review.changes import CHANGES, DocumentReview, review_documents
 from pipeline.review.diff import read_jsonl
+from pipeline.review.image_settings import ImageSettings
 from pipeline.review.outlines import block_outlines
-from pipeline.review.pages import ImageSettings, PageImage, page_images
+from pipeline.review.pages import PageImage, page_images
 from pipeline.review.pdf_lookup import PdfFinder
 from pipeline.review.review_report import (
     IndexPage,

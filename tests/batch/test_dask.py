@@ -138,9 +138,10 @@ def test_dask_resume_sends_only_the_unfinished_documents(dask_cluster: DaskClust
 def test_dask_scheduler_without_the_extra_says_how_to_install(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    import pipeline.cli
+    import pipeline.batch.dask_engine
 
-    monkeypatch.setattr(pipeline.cli, "dask_available", lambda: False)
+    # The command line imports the engine when --scheduler is used: patch it where it lives.
+    monkeypatch.setattr(pipeline.batch.dask_engine, "dask_available", lambda: False)
     pdf = make_text_pdf(tmp_path / "one.pdf", ["Osh, 3 May 2018."])
     assert main(["extract", str(pdf), "--scheduler", "tcp://127.0.0.1:8786"]) == 2
     assert 'pip install "bulletins[dask]"' in capsys.readouterr().err
