@@ -17,8 +17,12 @@ def resolve_overlaps(mentions: Iterable[Mention], priority: Sequence[str]) -> li
     rank = {kind: position for position, kind in enumerate(priority)}
     ordered = sorted(mentions, key=lambda m: (rank.get(m.kind, len(rank)), m.passage, m.start))
     kept: list[Mention] = []
+    # Only mentions of one passage can overlap: comparing within it keeps a long document linear.
+    kept_in: dict[int, list[Mention]] = {}
     for mention in ordered:
-        if not any(_beats(other, mention, rank) for other in kept if other.passage == mention.passage):
+        same_passage = kept_in.setdefault(mention.passage, [])
+        if not any(_beats(other, mention, rank) for other in same_passage):
+            same_passage.append(mention)
             kept.append(mention)
     return sorted(kept, key=lambda m: (m.passage, m.start, m.end, m.kind))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import io
 import logging
@@ -50,8 +51,9 @@ class SourceFile:
     path: str
     data: bytes
 
-    @property
+    @functools.cached_property
     def doc_id(self) -> str:
+        """`sha256:` and the hex digest of the bytes, computed once (every block and record carries it)."""
         return "sha256:" + hashlib.sha256(self.data).hexdigest()
 
     @property
