@@ -9,8 +9,9 @@ The library API the command line is a thin shell over::
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
+
+from pipeline.lazy_api import lazy_attributes
 
 if TYPE_CHECKING:
     from pipeline.errors import BulletinsError
@@ -31,14 +32,13 @@ _API = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name == "__version__":
-        from pipeline.version import package_version
+_api_attribute = lazy_attributes("pipeline", _API, globals())
 
-        value: Any = package_version()
-    elif name in _API:
-        value = getattr(importlib.import_module(_API[name]), name)
-    else:
-        raise AttributeError(f"module 'pipeline' has no attribute {name!r}")
-    globals()[name] = value
-    return value
+
+def __getattr__(name: str) -> Any:
+    if name != "__version__":
+        return _api_attribute(name)
+    from pipeline.version import package_version
+
+    globals()[name] = version = package_version()
+    return version

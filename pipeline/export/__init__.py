@@ -7,8 +7,9 @@ export together, appending to an existing output without adding a key twice.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from pipeline.lazy_api import lazy_attributes
 
 if TYPE_CHECKING:
     from pipeline.export.collect import ExportError
@@ -28,9 +29,4 @@ _API = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _API:
-        raise AttributeError(f"module 'pipeline.export' has no attribute {name!r}")
-    value = getattr(importlib.import_module(_API[name]), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes("pipeline.export", _API, globals())

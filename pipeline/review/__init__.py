@@ -8,8 +8,9 @@ pdfplumber + spaCy + dateparser extractor every score is compared with; `cli` ho
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from pipeline.lazy_api import lazy_attributes
 
 if TYPE_CHECKING:
     from pipeline.review.diff import Diff, DiffInputError, DiffOptions, diff_files, diff_lines, read_jsonl
@@ -58,9 +59,4 @@ _API = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _API:
-        raise AttributeError(f"module 'pipeline.review' has no attribute {name!r}")
-    value = getattr(importlib.import_module(_API[name]), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes("pipeline.review", _API, globals())
