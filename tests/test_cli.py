@@ -164,3 +164,13 @@ def test_cli_quick_answers_import_nothing_heavy(args: list[str], allowed: set[st
     done = subprocess.run([sys.executable, "-c", START_UP, *args], capture_output=True, text=True, check=True)
     imported = set(json.loads(done.stderr.strip().splitlines()[-1]))
     assert not imported & (HEAVY_PACKAGES | {"pydantic", "schemas"}) - allowed
+
+
+@pytest.mark.issue(14)
+def test_workers_import_no_ocr_engine_until_a_page_needs_it() -> None:
+    """A worker's modules (`pipeline.run`) leave pytesseract, and the pandas it pulls in, to the first OCR'd page."""
+    script = "import json, sys\nimport pipeline.run\nprint(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    imported = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    assert "spacy" in imported  # the check sees the worker's imports at all
+    assert not imported & {"pytesseract", "pandas"}

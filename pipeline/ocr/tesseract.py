@@ -7,7 +7,6 @@ import os
 import tempfile
 from pathlib import Path
 
-import pytesseract
 from PIL import Image
 
 from pipeline.ocr.hocr import OcrLine, hocr_to_lines
@@ -37,6 +36,8 @@ def tesseract_version() -> str | None:
     not faster, with more on a loaded machine).
     """
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    import pytesseract  # here: it imports pandas when installed, a fifth of a second no born-digital page needs
+
     try:
         version = str(pytesseract.get_tesseract_version())
         languages = pytesseract.get_languages()
@@ -61,6 +62,8 @@ def recognise(image: Image.Image, resolution: float, segmentation: int, timeout:
         OcrTimeout: Tesseract took longer than `timeout`.
         OcrError: Tesseract failed on the image.
     """
+    import pytesseract
+
     config = f"--psm {segmentation} --dpi {round(resolution)} -c hocr_char_boxes=1"
     with tempfile.TemporaryDirectory(prefix="bulletins-ocr-") as folder:
         path = Path(folder) / "page.bmp"
