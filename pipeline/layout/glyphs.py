@@ -11,17 +11,13 @@ keys pdfplumber uses (`x0`, `top`, `x1`, `bottom`, ...).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Set
-from typing import Any
+from collections.abc import Iterator, Sequence, Set
 
 import pdfplumber
 from pdfminer.layout import LTChar, LTComponent, LTContainer, LTCurve, LTImage, LTLine, LTPage, LTRect
 
 from pipeline.layout.interpreter import page_layout
-from pipeline.safe_text import clean_text
-
-PdfObject = dict[str, Any]
-"""One glyph or shape in pdfplumber's object shape, keys limited to what layout reads."""
+from pipeline.layout.page_frame import PageFrame, PdfObject
 
 # White in the grey, RGB and CMYK colour spaces.
 _WHITES = ((1,), (1, 1, 1), (0, 0, 0, 0))
@@ -97,82 +93,56 @@ def _iter_leaves(objects: list[LTComponent]) -> Iterator[LTComponent]:
             yield obj
 
 
-def visible_area(page: pdfplumber.page.Page) -> tuple[float, float, float, float] | None:
-    """The crop box (x0, top, x1, bottom) when it hides part of the media box, else None."""
-    crop = tuple(float(v) for v in page.cropbox)
-    media = tuple(float(v) for v in page.mediabox)
-    return None if crop == media else (crop[0], crop[1], crop[2], crop[3])
-
-
-def inside(item: PdfObject, area: tuple[float, float, float, float]) -> bool:
-    """Whether a glyph's centre lies in the area."""
-    x, y = (item["x0"] + item["x1"]) / 2, (item["top"] + item["bottom"]) / 2
-    return area[0] <= x <= area[2] and area[1] <= y <= area[3]
-
-
 def read_page(page: pdfplumber.page.Page) -> PageObjects:
     """Glyphs and shapes of a page in pdfplumber's coordinates (top measured from the page top).
 
     Raises:
         PdfminerException: The page's content cannot be interpreted.
     """
-    return layout_to_objects(page, *page_layout(page))
+    layout, glyphs = page_layout(page)
+    return layout_to_objects(page, layout, glyphs=glyphs)
 
 
-def layout_to_objects(page: pdfplumber.page.Page, layout: LTPage, invisible: Set[int] = frozenset()) -> PageObjects:
+def layout_to_objects(
+    page: pdfplumber.page.Page,
+    layout: LTPage,
+    invisible: Set[int] = frozenset(),
+    glyphs: Sequence[PdfObject] | None = None,
+) -> PageObjects:
     """The glyphs and shapes of a page's layout tree (`interpreter.page_layout`, or pdfplumber's `page.layout`).
 
     `invisible` holds the ids of the tree's glyphs drawn in an invisible text render mode.
+    `glyphs`, when given, are the page's glyph records already made as the page was drawn
+    (`interpreter.GlyphDevice`), and the tree holds the shapes only.
     """
-    height = float(page.height)
-    mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
-    doctop = float(page.initial_doctop)
-    chars: list[PdfObject] = []
+    frame = PageFrame.of(page)
+    chars: list[PdfObject] = list(glyphs) if glyphs is not None else []
     rects: list[PdfObject] = []
     curves: list[PdfObject] = []
     images: list[PdfObject] = []
     lines: list[PdfObject] = []
-
-    def box(obj: LTComponent) -> PdfObject:
-        top = height - obj.y1 + mb_top
-        return {"x0": obj.x0 + mb_x0, "x1": obj.x1 + mb_x0, "top": top, "bottom": height - obj.y0 + mb_top}
-
-    visible = visible_area(page)
     for obj in _iter_leaves(layout._objs):
         if isinstance(obj, LTChar):
-            text = clean_text(obj.get_text())
-            if not text:
-                continue  # a control character from the font's map: nothing a reader sees
-            item = box(obj)
-            if visible is not None and not inside(item, visible):
-                continue  # outside the crop box: printers' marks and proof lines no reader sees
-            fontname = obj.fontname
-            if isinstance(fontname, bytes):
-                fontname = fontname.decode("latin-1", "replace")
-            item.update(
-                text=text,
-                doctop=doctop + item["top"],
-                upright=obj.upright,
-                size=obj.size,
-                fontname=fontname,
-                matrix=obj.matrix,
-                invisible=id(obj) in invisible,
+            glyph = frame.glyph(
+                obj.bbox, obj.get_text(), obj.size, obj.upright, obj.fontname, obj.matrix, id(obj) in invisible
             )
-            chars.append(item)
+            if glyph is not None:
+                chars.append(glyph)
         elif isinstance(obj, LTRect):
             color = _color_key(obj.non_stroking_color) if obj.fill else None
             white = obj.fill and not obj.stroke and is_white(obj.non_stroking_color)
-            rects.append({**box(obj), "stroke": obj.stroke, "fill": obj.fill, "white": white, "color": color})
+            shape = {"stroke": obj.stroke, "fill": obj.fill, "white": white, "color": color}
+            rects.append({**frame.box(*obj.bbox), **shape})
         elif isinstance(obj, LTLine):
-            lines.append(box(obj))
+            lines.append(frame.box(*obj.bbox))
         elif isinstance(obj, LTCurve):  # pdfplumber's "curve"
-            curves.append({**box(obj), "stroke": obj.stroke, "fill": obj.fill, "outline": _traces_box(obj)})
+            curves.append({**frame.box(*obj.bbox), "stroke": obj.stroke, "fill": obj.fill, "outline": _traces_box(obj)})
         elif isinstance(obj, LTImage):
-            images.append(box(obj))
+            images.append(frame.box(*obj.bbox))
     return PageObjects(
         page_number=page.page_number,
         width=float(page.width),
-        height=height,
+        height=frame.height,
         chars=tuple(chars),
         rects=tuple(rects),
         curves=tuple(curves),

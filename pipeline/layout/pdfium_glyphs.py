@@ -20,7 +20,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pdfminer.fontmetrics import FONT_METRICS
 
-from pipeline.layout.glyphs import PageObjects, PdfObject, inside, visible_area
+from pipeline.layout.glyphs import PageObjects
+from pipeline.layout.page_frame import PdfObject, inside, visible_area
 from pipeline.safe_text import clean_text
 
 Matrix = tuple[float, float, float, float, float, float]

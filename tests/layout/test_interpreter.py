@@ -1,26 +1,47 @@
-"""The faster interpreter builds the same layout tree as pdfplumber's `page.layout`: same glyphs, shapes and images."""
+"""The faster interpreter and glyph device read a page as pdfplumber's `page.layout` does: same glyphs and shapes."""
 
 from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 import pikepdf
 import pytest
 from pdfminer.layout import LTPage
 from pdfminer.pdfinterp import PDFPageInterpreter
+from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 
 from pipeline.layout.content_stream import Unsupported, content_objects
 from pipeline.layout.glyphs import PageObjects, layout_to_objects, read_page
-from pipeline.layout.interpreter import GlyphDevice
+from pipeline.layout.interpreter import INVISIBLE_RENDER_MODES
 from tests.helpers import FIXTURE_PDFS, make_text_pdf_bytes
 
 
+class TreeDevice(PDFPageAggregatorWithMarkedContent):
+    """pdfplumber's own device, every glyph an `LTChar` in the tree, noting which are drawn invisibly."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.invisible: set[int] = set()
+        self._drawing_invisibly = False
+
+    def render_string(self, textstate: Any, seq: Any, ncs: Any, graphicstate: Any) -> None:
+        self._drawing_invisibly = textstate.render in INVISIBLE_RENDER_MODES
+        super().render_string(textstate, seq, ncs, graphicstate)
+
+    def render_char(self, *args: Any, **kwargs: Any) -> float:
+        advance = super().render_char(*args, **kwargs)
+        if self._drawing_invisibly:
+            self.invisible.add(id(self.cur_item._objs[-1]))
+        return advance
+
+
 def pdfminer_layout(page: pdfplumber.page.Page) -> tuple[LTPage, set[int]]:
-    """The page's layout tree as pdfminer's own interpreter builds it (what `page.layout` does),
-    with the device that also notes invisible glyphs."""
-    device = GlyphDevice(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
+    """The page's layout tree as pdfminer's own interpreter and pdfplumber's device build it (what
+    `page.layout` does), and the ids of the glyphs drawn invisibly."""
+    device = TreeDevice(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
     PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
     return device.get_result(), device.invisible
 
@@ -74,3 +95,63 @@ def test_interpreter_leaves_streams_it_does_not_read_to_pdfminer() -> None:
     [(expected, got)] = pages_both_ways(out.getvalue())
     assert got == expected
     assert "".join(c["text"] for c in got.chars).startswith("Bul(cid:10)letin of 5 March")
+
+
+def one_page(content: bytes, *, media_box: tuple[int, ...] = (0, 0, 612, 792), crop_box: tuple[int, ...] = ()) -> bytes:
+    """A page in Helvetica (as /F1) drawing `content`, with a form XObject /Fm1 that writes "Form text"."""
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(
+        pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1, BaseFont=pikepdf.Name.Helvetica)
+    )
+    form = pdf.make_stream(b"BT /F1 9 Tf 10 10 Td (Form text) Tj ET")
+    form.Type, form.Subtype = pikepdf.Name.XObject, pikepdf.Name.Form
+    form.BBox = [0, 0, 200, 50]
+    form.Resources = pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font))
+    page = pikepdf.Page(
+        pikepdf.Dictionary(
+            Type=pikepdf.Name.Page,
+            MediaBox=list(media_box),
+            Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font), XObject=pikepdf.Dictionary(Fm1=form)),
+            Contents=pdf.make_stream(content),
+        )
+    )
+    if crop_box:
+        page.obj.CropBox = list(crop_box)
+    pdf.pages.append(page)
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+# Text states that move or hide glyphs, each as a content stream; the glyph device must place them as LTChar does.
+@pytest.mark.parametrize(
+    ("content", "page_box"),
+    [
+        pytest.param(b"BT /F1 10 Tf 72 700 Td (Plain text) Tj ET", {}, id="plain"),
+        pytest.param(b"BT /F1 10 Tf 72 700 Td [(Ker) -120 (ned) 250.5 (text)] TJ ET", {}, id="kerning"),
+        pytest.param(b"BT /F1 10 Tf 1.5 Tc 4 Tw 72 700 Td (char and word space) Tj ET", {}, id="spacing"),
+        pytest.param(b"BT /F1 10 Tf 150 Tz 72 700 Td (wide) Tj 50 Tz (narrow) Tj ET", {}, id="scaling"),
+        pytest.param(b"BT /F1 10 Tf 72 700 Td 3 Ts (raised) Tj -2.5 Ts (lowered) Tj ET", {}, id="rise"),
+        pytest.param(b"BT /F1 10 Tf 0 1 -1 0 300 200 Tm (Sideways) Tj ET", {}, id="rotated"),
+        pytest.param(b"BT /F1 10 Tf -1 0 0 1 300 200 Tm (Mirrored) Tj ET", {}, id="mirrored"),
+        pytest.param(b"BT /F1 10 Tf 1 0 0.3 1 100 400 Tm (Sheared) Tj ET", {}, id="sheared"),
+        pytest.param(b"q 2 0 0 2 10 10 cm BT /F1 7 Tf 20 300 Td (Scaled by cm) Tj ET Q", {}, id="cm"),
+        pytest.param(b"BT /F1 10 Tf 3 Tr 72 700 Td (hidden) Tj 0 Tr (shown) Tj 7 Tr (clip) Tj ET", {}, id="invisible"),
+        pytest.param(
+            b"BT /F1 10 Tf 72 700 Td (A) Tj ET q 1 0 0 1 100 500 cm /Fm1 Do Q BT /F1 10 Tf (B) Tj ET", {}, id="form"
+        ),
+        pytest.param(b"BT /F1 10 Tf 72 700 Td (in\001ctl\037) Tj ET", {}, id="controls"),
+        pytest.param(
+            b"BT /F1 10 Tf 72 700 Td (kept) Tj 400 0 Td (cropped away) Tj ET",
+            {"crop_box": (0, 0, 300, 792)},
+            id="crop-box",
+        ),
+        pytest.param(
+            b"BT /F1 10 Tf 72 700 Td (Offset media box) Tj ET", {"media_box": (20, 30, 632, 822)}, id="media-origin"
+        ),
+    ],
+)
+def test_glyph_device_places_glyphs_as_ltchar_does(content: bytes, page_box: dict[str, tuple[int, ...]]) -> None:
+    [(expected, got)] = pages_both_ways(one_page(content, **page_box))
+    assert expected.chars  # the case draws glyphs at all
+    assert got == expected
