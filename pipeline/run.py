@@ -14,8 +14,8 @@ import pdfplumber
 import pydantic
 
 from extractors import REGISTRY, DocumentContext, Mention
-from pipeline.errors import BulletinsError, DocumentTooLarge, MalformedPDF, NoTextLayer, UnreadableFile
-from pipeline.inputs import file_doc_id, source_fields, unreadable_doc_id
+from pipeline.errors import DocumentTooLarge, MalformedPDF, NoTextLayer
+from pipeline.inputs import source_fields
 from pipeline.issue_date import find_issue_date
 from pipeline.jsonl import line_to_json
 from pipeline.language import ENGLISH, detect_language
@@ -33,12 +33,11 @@ from pipeline.overlaps import resolve_overlaps
 from pipeline.passages import Passage, iter_passages
 from pipeline.pdf import SourceFile, metadata_date, metadata_title, open_pdf, read_source
 from pipeline.provenance import mention_ids, mention_to_record
-from pipeline.safe_text import clean_text
 from pipeline.settings import Settings
 from pipeline.table_cells import read_tables, table_records
 from pipeline.title import document_title
 from pipeline.version import pipeline_version
-from schemas import DocumentError, DocumentLine, Record
+from schemas import DocumentLine, Record
 from schemas.records import RECORD_KINDS, RecordKind
 
 log = logging.getLogger("bulletins")
@@ -385,33 +384,6 @@ def document_line(layout: Layout, issue_date: dt.date | None, counts: Counter[Re
 def count_kinds(records: Iterable[Record]) -> dict[RecordKind, int]:
     counter = Counter(record.kind for record in records)
     return {kind: counter.get(kind, 0) for kind in RECORD_KINDS}
-
-
-def failed_document(path: str | Path, error: BulletinsError, doc_id: str | None = None) -> DocumentLine:
-    """The `document` line of a document that could not be processed.
-
-    Args:
-        path: The input.
-        error: Why it failed.
-        doc_id: Its id when already known (a batch hashes every input first); otherwise the
-            file is hashed here, in chunks, or given `unreadable_doc_id` when it cannot be read.
-    """
-    if doc_id is None:
-        try:
-            doc_id = file_doc_id(path)
-        except UnreadableFile:
-            doc_id = unreadable_doc_id(path)
-    return DocumentLine(
-        doc_id=doc_id,
-        **source_fields(path),
-        pages=0,
-        title=None,
-        issue_date=None,
-        status="failed",
-        error=DocumentError(type=error.code, message=clean_text(str(error))),
-        counts={},
-        pipeline_version=pipeline_version(),
-    )
 
 
 def extract(

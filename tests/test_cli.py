@@ -166,11 +166,24 @@ def test_cli_quick_answers_import_nothing_heavy(args: list[str], allowed: set[st
     assert not imported & (HEAVY_PACKAGES | {"pydantic", "schemas"}) - allowed
 
 
+def modules_imported_by(statement: str) -> set[str]:
+    """Top-level packages a fresh interpreter has imported after running `statement`."""
+    script = f"import json, sys\n{statement}\nprint(json.dumps(sorted({{m.split('.')[0] for m in sys.modules}})))"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    return set(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
 @pytest.mark.issue(14)
 def test_workers_import_no_ocr_engine_until_a_page_needs_it() -> None:
     """A worker's modules (`pipeline.run`) leave pytesseract, and the pandas it pulls in, to the first OCR'd page."""
-    script = "import json, sys\nimport pipeline.run\nprint(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    imported = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    imported = modules_imported_by("import pipeline.run")
     assert "spacy" in imported  # the check sees the worker's imports at all
     assert not imported & {"pytesseract", "pandas"}
+
+
+@pytest.mark.issue(14)
+def test_batch_parent_imports_nothing_heavy() -> None:
+    """The batch's parent (`pipeline.batch`) hands out documents and writes lines: only workers load the pipeline."""
+    imported = modules_imported_by("import pipeline.batch")
+    assert "schemas" in imported  # the check sees the parent's imports at all
+    assert not imported & HEAVY_PACKAGES

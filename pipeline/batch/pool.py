@@ -26,27 +26,26 @@ import time
 from collections.abc import Iterator, Sequence
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 from pipeline.errors import BulletinsError, DocumentTimeout, MemoryExceeded, ModelMissing, WorkerCrashed
+from pipeline.failed import failed_document
 from pipeline.inputs import display_path
 from pipeline.jsonl import line_to_json
-from pipeline.run import (
-    PagesCallback,
-    document_block_lines,
-    extract_document_lines,
-    failed_document,
-    warm_up,
-    warm_up_layout,
-)
 from pipeline.settings import Settings
 from schemas.document import ErrorType
 
+if TYPE_CHECKING:
+    from pipeline.run import PagesCallback
+
 log = logging.getLogger("bulletins")
 
-# The forkserver starts from a clean interpreter (no threads, no model), imports this module once
+# The forkserver starts from a clean interpreter (no threads, no model), imports these modules once
 # and forks every worker from there: safe with spaCy's threads and quicker to start than spawn.
+# The parent never imports `pipeline.run` (spaCy, the PDF libraries, the extractors): it only
+# hands out documents and writes lines, and a second of imports there would delay the workers.
 START_METHOD: Final = "forkserver"
+WORKER_MODULES: Final = ["pipeline.batch.pool", "pipeline.run"]
 # A worker whose parent has gone (killed) stops by itself this long after its document's time limit.
 ORPHAN_GRACE_SECONDS = 10.0
 # Workers that die before they are ready, in a row, before the pool gives up.
@@ -152,6 +151,8 @@ def _document_lines(
     task: Task, settings: Settings, work: Work, on_pages: PagesCallback | None
 ) -> tuple[tuple[str, ...], int]:
     """The JSON lines of one document (its document line first) and its page count."""
+    from pipeline.run import document_block_lines, extract_document_lines  # a worker's, imported by the forkserver
+
     make = document_block_lines if work == "blocks" else extract_document_lines
     written = make(task.path, settings, on_pages)
     return (line_to_json(written.document), *written.lines), written.document.pages
@@ -209,6 +210,8 @@ def worker_main(conn: Connection, settings: Settings, work: Work = "extract") ->
     signal.signal(signal.SIGALRM, signal.SIG_DFL)
     configure_logging(settings.quiet)
     limit_memory(settings.memory_limit_mb)
+    from pipeline.run import warm_up, warm_up_layout  # imported by the forkserver already
+
     try:
         for module in settings.plugins:
             importlib.import_module(module)
@@ -303,7 +306,7 @@ class WorkerPool:
         self.size = max(1, size)
         self.work = work
         self._context = multiprocessing.get_context(START_METHOD)
-        self._context.set_forkserver_preload(["pipeline.batch.pool"])
+        self._context.set_forkserver_preload(WORKER_MODULES)
         self._slots: list[_Slot] = []
         self._startup_failures = 0
         self.peak_kb: dict[int, int] = {}

@@ -23,6 +23,7 @@ from pipeline.batch.pool import Task, Work, WorkerPool, quiet_parsers
 from pipeline.batch.progress import BatchSummary, Progress
 from pipeline.batch.shards import DocumentLines, ShardStore
 from pipeline.errors import UnreadableFile
+from pipeline.failed import failed_document
 from pipeline.inputs import (
     FoundInput,
     display_path,
@@ -33,7 +34,6 @@ from pipeline.inputs import (
 )
 from pipeline.jsonl import line_to_json, open_output, open_stream_output
 from pipeline.output_target import OutputTarget, check_output, locked_output, temporary_path
-from pipeline.run import failed_document
 from pipeline.settings import Settings
 from schemas import DocumentLine
 from schemas.document import KindCounts

@@ -27,11 +27,12 @@ from spacy.tokens import Span
 from text_to_num import text2num
 
 from pipeline.errors import BulletinsError
+from pipeline.failed import failed_document
 from pipeline.inputs import iter_pdf_paths
 from pipeline.jsonl import line_to_json, open_output
 from pipeline.nlp import load_nlp
 from pipeline.pdf import SourceFile, metadata_date, metadata_title, open_pdf, read_source
-from pipeline.run import count_kinds, failed_document
+from pipeline.run import count_kinds
 from pipeline.version import pipeline_version
 from schemas import (
     AmountRecord,
