@@ -103,12 +103,6 @@ DOCUMENT_COUNTRY_WEIGHT = math.log10(30)
 NAME_BREAKS = frozenset({",", ";", ":", "(", ")", "“", "”", '"', "/"})
 
 
-def is_upper_text(span: Span) -> bool:
-    """Whether a sentence is set in capitals (a banner), where case says nothing about names."""
-    letters = [ch for ch in span.text if ch.isalpha()]
-    return len(letters) > 8 and sum(ch.isupper() for ch in letters) > 0.8 * len(letters)
-
-
 def looks_like_name(span: Span) -> bool:
     """Every word capitalised, except the connectors of names ("Bosnia and Herzegovina")."""
     words = [t for t in span if t.is_alpha or any(ch.isalnum() for ch in t.text)]

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
+from extractors.capitals import is_upper_text
 from extractors.data import read_data
 
 LEGAL_FORMS = (
@@ -122,8 +123,6 @@ def _normal_form(name: str, form: str) -> str:
 
 def iter_capitals_bodies(doc: Doc) -> Iterator[BodyMatch]:
     """Bodies named in sentences set in capitals ("THE CIRCUIT COURT OF THE STATE OF OREGON")."""
-    from extractors.organisations.extractor import is_upper_text
-
     for sentence in doc.sents:
         if not is_upper_text(sentence):
             continue

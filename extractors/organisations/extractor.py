@@ -29,9 +29,10 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from extractors.base import DocumentContext, Extractor, Mention, register
+from extractors.capitals import is_upper_text
 from extractors.gazetteer.index import load_gazetteer
 from extractors.organisations.acronyms import (
     LONG_THEN_SHORT,
@@ -607,12 +608,6 @@ def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end > start and (doc[end - 1].lower_ in CONNECTORS or doc[end - 1].lower_ == "the"):
         end -= 1
     return start, end
-
-
-def is_upper_text(sentence: Span) -> bool:
-    """Whether a sentence is set in capitals (a banner or heading)."""
-    letters = [ch for ch in sentence.text if ch.isalpha()]
-    return len(letters) > 8 and sum(ch.isupper() for ch in letters) > 0.8 * len(letters)
 
 
 def iter_name_spans(doc: Doc) -> Iterator[tuple[int, int]]:

@@ -15,8 +15,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from extractors.capitals import is_upper_text
 from extractors.gazetteer.index import Gazetteer, fold
-from extractors.gazetteer.matching import is_upper_text, iter_name_spans, rank_cities
+from extractors.gazetteer.matching import iter_name_spans, rank_cities
 
 # Titles before a person's name: "Dr Kant" is nobody's city.
 TITLES = frozenset(

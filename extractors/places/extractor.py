@@ -28,13 +28,13 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from extractors.base import DocumentContext, Extractor, Mention, register
+from extractors.capitals import is_upper_text
 from extractors.gazetteer.index import Gazetteer, GazetteerEntry, fold, load_gazetteer
 from extractors.gazetteer.matching import (
     ADMIN_SUFFIXES,
     BARE_ADMIN_TYPES,
     NameSpans,
     implies_country,
-    is_upper_text,
     iter_name_spans,
     leading_country,
     named_countries,

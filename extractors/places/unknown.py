@@ -11,9 +11,10 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from extractors.capitals import is_upper_text
 from extractors.dates.words import CALENDAR_NAMES
 from extractors.gazetteer.index import Gazetteer, GazetteerEntry, PlaceType, fold
-from extractors.gazetteer.matching import ADMIN_SUFFIXES, POSSESSIVES, is_upper_text
+from extractors.gazetteer.matching import ADMIN_SUFFIXES, POSSESSIVES
 from extractors.places.appositions import is_language
 
 # Words before a name that say "a place follows" (the weight of the evidence).

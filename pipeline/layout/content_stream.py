@@ -2,9 +2,10 @@
 
 pdfminer tokenises a content stream one state-machine step at a time, with a debug-log call per
 token; on our bulletins that is a third of all the pipeline's time. `content_objects` reads the
-same streams with one regular expression per token and gives exactly the objects pdfminer's
-`PDFContentParser.nextobject` would give, in the same order: numbers, strings, names, arrays,
-dictionaries, inline images and operators (pdfminer's interned `PSKeyword`s).
+same streams with one regular expression match per token (the whitespace before it included) and
+gives exactly the objects pdfminer's `PDFContentParser.nextobject` would give, in the same order:
+numbers, strings, names, arrays, dictionaries, inline images and operators (pdfminer's interned
+`PSKeyword`s).
 
 pdfminer reads a stream in 4096-byte chunks and one construct reads differently when a chunk
 ends inside it (a backslash-CR escape whose LF starts the next chunk); where streams meet,
@@ -28,8 +29,8 @@ CHUNK = PSBaseParser.BUFSIZ
 """pdfminer's read size: where its tokeniser's lookahead stops."""
 
 _TOKEN = re.compile(
-    rb"[ \t\n\r\x0b\x0c]+"  # whitespace (pdfminer's \s; NUL is skipped on its own below)
-    rb"|(?P<comment>%[^\r\n]*)"
+    rb"[ \t\n\r\x0b\x0c]*"  # whitespace before a token (pdfminer's \s; NUL is skipped on its own below)
+    rb"(?:(?P<comment>%[^\r\n]*)"
     rb"|(?P<number>[-+0-9][0-9]*(?:\.[0-9]*)?|\.[0-9]*)"
     rb"|(?P<name>/[^#/%\[\]()<>{}\s]*)"
     rb"|(?P<keyword>[A-Za-z][^#/%\[\]()<>{}\s]*)"
@@ -37,7 +38,7 @@ _TOKEN = re.compile(
     rb"|(?P<open><)"
     rb"|(?P<close>>)"
     rb"|(?P<nul>\x00)"
-    rb"|(?P<other>[\s\S])"
+    rb"|(?P<other>[\s\S]))?"  # none at all: whitespace that ends the stream
 )
 _NAME_REST = re.compile(rb"(?:[^#/%\[\]()<>{}\s]|#[0-9a-fA-F]{0,2})*")
 _NAME_HEX = re.compile(rb"#([0-9a-fA-F]{0,2})")
@@ -193,28 +194,28 @@ class _StreamReader:
 
     def read(self) -> None:
         data, stack, position, size = self.data, self.stack, 0, len(self.data)
-        match_token = _TOKEN.match
+        match_token, push, number = _TOKEN.match, stack.push, _number
         while position < size:
             match = match_token(data, position)
-            assert match is not None  # the last alternative matches any byte
+            assert match is not None  # every alternative is optional
             kind = match.lastgroup
             end = match.end()
-            if kind is None or kind == "comment" or kind == "nul":
-                position = end
-            elif kind == "number":
-                value = _number(match[0])
+            if kind == "number":  # the commonest token first
+                value = number(match[kind])
                 if value is not None:
-                    stack.push(value)
+                    push(value)
+                position = end
+            elif kind is None or kind == "comment" or kind == "nul":
                 position = end
             elif kind == "keyword":
-                position = self._keyword(match[0], end)
+                position = self._keyword(match[kind], end)
             elif kind == "name":
-                start = position
+                start = match.start(kind)
                 name, position = _name(data, start, end)
                 if position < size or not self._ends_open(data, start, name):
-                    stack.push(name)
+                    push(name)
             else:
-                position = self._delimiter(kind, position)
+                position = self._delimiter(kind, match.start(kind))
 
     def _ends_open(self, data: bytes, start: int, name: PSLiteral) -> bool:
         """Whether a name that runs to the end of the stream is left open there, and so dropped.

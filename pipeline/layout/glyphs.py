@@ -18,6 +18,7 @@ from pdfminer.layout import LTChar, LTComponent, LTContainer, LTCurve, LTImage, 
 
 from pipeline.layout.interpreter import page_layout
 from pipeline.layout.page_frame import PageFrame, PdfObject
+from pipeline.safe_text import clean_text
 
 # White in the grey, RGB and CMYK colour spaces.
 _WHITES = ((1,), (1, 1, 1), (0, 0, 0, 0))
@@ -123,9 +124,8 @@ def layout_to_objects(
     lines: list[PdfObject] = []
     for obj in _iter_leaves(layout._objs):
         if isinstance(obj, LTChar):
-            glyph = frame.glyph(
-                obj.bbox, obj.get_text(), obj.size, obj.upright, obj.fontname, obj.matrix, id(obj) in invisible
-            )
+            text = clean_text(obj.get_text())
+            glyph = frame.glyph(obj.bbox, text, obj.size, obj.upright, obj.fontname, obj.matrix, id(obj) in invisible)
             if glyph is not None:
                 chars.append(glyph)
         elif isinstance(obj, LTRect):

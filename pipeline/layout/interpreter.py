@@ -29,6 +29,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.layout.content_stream import Unsupported, content_objects
 from pipeline.layout.page_frame import PageFrame, PdfObject
+from pipeline.safe_text import clean_text
 
 log = logging.getLogger("bulletins")
 pdfminer_log = logging.getLogger("pdfminer.pdfinterp")
@@ -197,7 +198,7 @@ class GlyphDevice(PDFPageAggregatorWithMarkedContent):
         return item.adv
 
     def _text_of(self, font: PDFFont, cid: int) -> tuple[str, float]:
-        """A character's text and width in the font, as pdfminer's `render_char` finds them (kept per page)."""
+        """A character's text, cleaned of controls, and its width in the font (looked up once a page)."""
         key = (font, cid)
         known = self._texts.get(key)
         if known is None:
@@ -205,7 +206,7 @@ class GlyphDevice(PDFPageAggregatorWithMarkedContent):
                 text = font.to_unichr(cid)
             except PDFUnicodeNotDefined:
                 text = self.handle_undefined_char(font, cid)
-            known = self._texts[key] = (text, font.char_width(cid))
+            known = self._texts[key] = (clean_text(text), font.char_width(cid))
         return known
 
     def _add_glyph(

@@ -14,8 +14,6 @@ from typing import Any
 
 import pdfplumber
 
-from pipeline.safe_text import clean_text
-
 PdfObject = dict[str, Any]
 """One glyph or shape in pdfplumber's object shape, keys limited to what layout reads."""
 
@@ -73,10 +71,10 @@ class PageFrame:
     ) -> PdfObject | None:
         """Layout's record of one glyph, or None for a glyph no reader sees.
 
-        Such a glyph is a control character from the font's map (no text once cleaned), or one
-        outside the crop box (printers' marks, proof lines).
+        Such a glyph is a control character from the font's map (no `text` once cleaned by
+        `safe_text.clean_text`, which the caller does), or one outside the crop box (printers'
+        marks, proof lines).
         """
-        text = clean_text(text)
         if not text:
             return None
         item = self.box(*bbox)
