@@ -20,6 +20,7 @@ def test_nlp_floor_is_the_spacy_stage_over_the_median_naive_cost() -> None:
     report = {"seconds": {"layout": 13.0, "nlp": 14.0, "extractors": 6.0}, "pages": 200}
     text = nlp_floor_to_text("after", report, rounds, 200)
     assert "0.0700 CPU s/page, 0.269 of the naive peer's 0.2600" in text
+    assert "n/a" in nlp_floor_to_text("after", report, [], 200)  # no rounds: no naive cost to divide by
 
 
 @pytest.mark.issue(14)

@@ -210,9 +210,9 @@ def worker_main(conn: Connection, settings: Settings, work: Work = "extract") ->
     signal.signal(signal.SIGALRM, signal.SIG_DFL)
     configure_logging(settings.quiet)
     limit_memory(settings.memory_limit_mb)
-    from pipeline.run import warm_up, warm_up_layout  # imported by the forkserver already
-
     try:
+        from pipeline.run import warm_up, warm_up_layout  # imported by the forkserver already
+
         for module in settings.plugins:
             importlib.import_module(module)
         if work == "extract":

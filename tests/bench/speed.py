@@ -399,11 +399,12 @@ def stages_to_text(label: str, report: dict[str, Any]) -> str:
 
 
 def nlp_floor_to_text(label: str, report: dict[str, Any], rounds: Sequence[dict[str, Run]], pages: int) -> str:
-    """The spaCy stage alone as a ratio to the naive peer: no run that parses every passage goes below it."""
+    """The NLP stage (spaCy over every passage) over the naive peer's cost: a floor for any run that parses it all."""
     nlp = report["seconds"].get("nlp", 0.0) / max(report["pages"], 1)
-    naive = statistics.median(r["naive"].cpu_seconds for r in rounds) / max(pages, 1)
+    naive = statistics.median(r["naive"].cpu_seconds for r in rounds) / max(pages, 1) if rounds else 0.0
+    share = f"{nlp / naive:.3f}" if naive else "n/a"
     return (
-        f"{label}: the spaCy stage alone is {nlp:.4f} CPU s/page, {nlp / naive:.3f} of the naive peer's "
+        f"{label}: the NLP stage alone is {nlp:.4f} CPU s/page, {share} of the naive peer's "
         f"{naive:.4f}: the floor of CPU s/page x1 / naive while the model parses every passage"
     )
 
