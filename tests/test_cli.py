@@ -139,12 +139,17 @@ def test_cli_output_file_gets_the_usual_permissions(
 HEAVY_PACKAGES = frozenset(
     {"spacy", "thinc", "numpy", "pdfminer", "pdfplumber", "pypdfium2", "pikepdf", "dateparser", "extractors"}
 )
-START_UP = (
-    "import json, sys\n"
-    "from pipeline.cli import main\n"
-    "main(sys.argv[1:])\n"
-    "print(json.dumps(sorted({name.split('.')[0] for name in sys.modules})), file=sys.stderr)\n"
-)
+
+
+def modules_imported_by(statement: str, *args: str) -> set[str]:
+    """Top-level packages a fresh interpreter (given `args` as sys.argv[1:]) has imported after `statement`.
+
+    They are printed to stderr, after whatever `statement` writes to stdout.
+    """
+    listing = "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})), file=sys.stderr)"
+    script = f"import json, sys\n{statement}\n{listing}"
+    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
+    return set(json.loads(done.stderr.strip().splitlines()[-1]))
 
 
 @pytest.mark.issue(14)
@@ -161,16 +166,8 @@ START_UP = (
 )
 def test_cli_quick_answers_import_nothing_heavy(args: list[str], allowed: set[str]) -> None:
     """`--version`, `--help` and `schema` answer without spaCy, the PDF libraries or the extractors."""
-    done = subprocess.run([sys.executable, "-c", START_UP, *args], capture_output=True, text=True, check=True)
-    imported = set(json.loads(done.stderr.strip().splitlines()[-1]))
+    imported = modules_imported_by("from pipeline.cli import main\nmain(sys.argv[1:])", *args)
     assert not imported & (HEAVY_PACKAGES | {"pydantic", "schemas"}) - allowed
-
-
-def modules_imported_by(statement: str) -> set[str]:
-    """Top-level packages a fresh interpreter has imported after running `statement`."""
-    script = f"import json, sys\n{statement}\nprint(json.dumps(sorted({{m.split('.')[0] for m in sys.modules}})))"
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    return set(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
 @pytest.mark.issue(14)

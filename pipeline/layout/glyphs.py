@@ -1,24 +1,23 @@
-"""A page's glyphs and shapes, read once from pdfminer's layout tree of the page.
+"""A page's glyphs and shapes, read once as pdfminer interprets the page.
 
 pdfplumber's `page.chars` turns every object of the page into a dictionary of some twenty
 resolved attributes; for a text-heavy page that costs as much as parsing the page itself. Layout
 needs only position, text, font and size of glyphs, and the boxes of rectangles, curves and
-images, so they are read here straight from the layout tree (the one pdfplumber's `page.layout`
-builds, built faster by `interpreter.page_layout`), in the same coordinates and under the same
-keys pdfplumber uses (`x0`, `top`, `x1`, `bottom`, ...).
+images: the glyphs are made into records as they are drawn (`interpreter.GlyphDevice`) and the
+shapes are read from pdfminer's layout tree, in the same coordinates and under the same keys
+pdfplumber uses (`x0`, `top`, `x1`, `bottom`, ...).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Sequence, Set
+from collections.abc import Iterator, Sequence
 
 import pdfplumber
-from pdfminer.layout import LTChar, LTComponent, LTContainer, LTCurve, LTImage, LTLine, LTPage, LTRect
+from pdfminer.layout import LTComponent, LTContainer, LTCurve, LTImage, LTLine, LTPage, LTRect
 
 from pipeline.layout.interpreter import page_layout
 from pipeline.layout.page_frame import PageFrame, PdfObject
-from pipeline.safe_text import clean_text
 
 # White in the grey, RGB and CMYK colour spaces.
 _WHITES = ((1,), (1, 1, 1), (0, 0, 0, 0))
@@ -101,34 +100,18 @@ def read_page(page: pdfplumber.page.Page) -> PageObjects:
         PdfminerException: The page's content cannot be interpreted.
     """
     layout, glyphs = page_layout(page)
-    return layout_to_objects(page, layout, glyphs=glyphs)
+    return layout_to_objects(page, layout, glyphs)
 
 
-def layout_to_objects(
-    page: pdfplumber.page.Page,
-    layout: LTPage,
-    invisible: Set[int] = frozenset(),
-    glyphs: Sequence[PdfObject] | None = None,
-) -> PageObjects:
-    """The glyphs and shapes of a page's layout tree (`interpreter.page_layout`, or pdfplumber's `page.layout`).
-
-    `invisible` holds the ids of the tree's glyphs drawn in an invisible text render mode.
-    `glyphs`, when given, are the page's glyph records already made as the page was drawn
-    (`interpreter.GlyphDevice`), and the tree holds the shapes only.
-    """
+def layout_to_objects(page: pdfplumber.page.Page, layout: LTPage, glyphs: Sequence[PdfObject]) -> PageObjects:
+    """A page's glyph records (made as it was drawn) and the shapes of its layout tree (`interpreter.page_layout`)."""
     frame = PageFrame.of(page)
-    chars: list[PdfObject] = list(glyphs) if glyphs is not None else []
     rects: list[PdfObject] = []
     curves: list[PdfObject] = []
     images: list[PdfObject] = []
     lines: list[PdfObject] = []
     for obj in _iter_leaves(layout._objs):
-        if isinstance(obj, LTChar):
-            text = clean_text(obj.get_text())
-            glyph = frame.glyph(obj.bbox, text, obj.size, obj.upright, obj.fontname, obj.matrix, id(obj) in invisible)
-            if glyph is not None:
-                chars.append(glyph)
-        elif isinstance(obj, LTRect):
+        if isinstance(obj, LTRect):
             color = _color_key(obj.non_stroking_color) if obj.fill else None
             white = obj.fill and not obj.stroke and is_white(obj.non_stroking_color)
             shape = {"stroke": obj.stroke, "fill": obj.fill, "white": white, "color": color}
@@ -143,7 +126,7 @@ def layout_to_objects(
         page_number=page.page_number,
         width=float(page.width),
         height=frame.height,
-        chars=tuple(chars),
+        chars=tuple(glyphs),
         rects=tuple(rects),
         curves=tuple(curves),
         images=tuple(images),

@@ -1,11 +1,12 @@
-"""pdfminer's page interpreter fed by `content_stream`: the same layout tree of a page, built faster.
+"""pdfminer's page interpreter fed by `content_stream`, drawing glyphs straight into layout's records.
 
-`page_layout` does what pdfplumber's `Page.layout` does (pdfminer interprets the page into a tree
-of characters, shapes and images, with pdfplumber's marked-content device) with two changes that
-leave the tree as it was: the content streams are read by `content_stream.content_objects`
-instead of pdfminer's tokeniser, and operators are looked up once per interpreter class instead
-of by building their method name (and logging it) for every operator. A stream holding something
-`content_objects` leaves to pdfminer is read by pdfminer's own parser.
+`page_layout` does what pdfplumber's `Page.layout` does (pdfminer interprets the page with
+pdfplumber's marked-content device) with three changes that leave what layout reads as it was:
+the content streams are read by `content_stream.content_objects` instead of pdfminer's tokeniser;
+operators are looked up once per interpreter class instead of by building their method name (and
+logging it) for every operator; and glyphs become records as they are drawn (`GlyphDevice`), so
+the tree holds shapes, images and figures only. A stream holding something `content_objects`
+leaves to pdfminer is read by pdfminer's own parser.
 """
 
 from __future__ import annotations

@@ -10,13 +10,15 @@ from typing import Any
 import pdfplumber
 import pikepdf
 import pytest
-from pdfminer.layout import LTPage
+from pdfminer.layout import LTChar, LTContainer, LTPage
 from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfplumber.page import PDFPageAggregatorWithMarkedContent
 
 from pipeline.layout.content_stream import Unsupported, content_objects
 from pipeline.layout.glyphs import PageObjects, layout_to_objects, read_page
 from pipeline.layout.interpreter import INVISIBLE_RENDER_MODES
+from pipeline.layout.page_frame import PageFrame, PdfObject
+from pipeline.safe_text import clean_text
 from tests.helpers import FIXTURE_PDFS, make_text_pdf_bytes
 
 
@@ -39,12 +41,29 @@ class TreeDevice(PDFPageAggregatorWithMarkedContent):
         return advance
 
 
-def pdfminer_layout(page: pdfplumber.page.Page) -> tuple[LTPage, set[int]]:
+def pdfminer_layout(page: pdfplumber.page.Page) -> tuple[LTPage, list[PdfObject]]:
     """The page's layout tree as pdfminer's own interpreter and pdfplumber's device build it (what
-    `page.layout` does), and the ids of the glyphs drawn invisibly."""
+    `page.layout` does), and its `LTChar`s made into glyph records in tree order."""
     device = TreeDevice(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
     PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
-    return device.get_result(), device.invisible
+    layout, frame = device.get_result(), PageFrame.of(page)
+    glyphs = []
+    for char in iter_chars(layout):
+        text = clean_text(char.get_text())
+        invisible = id(char) in device.invisible
+        glyph = frame.glyph(char.bbox, text, char.size, char.upright, char.fontname, char.matrix, invisible)
+        if glyph is not None:
+            glyphs.append(glyph)
+    return layout, glyphs
+
+
+def iter_chars(container: LTContainer[Any]) -> Iterator[LTChar]:
+    """The glyphs of a layout tree in order, figures (form XObjects) opened."""
+    for obj in container:
+        if isinstance(obj, LTChar):
+            yield obj
+        elif isinstance(obj, LTContainer):
+            yield from iter_chars(obj)
 
 
 def pages_both_ways(data: bytes) -> list[tuple[PageObjects, PageObjects]]:
