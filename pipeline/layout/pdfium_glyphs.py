@@ -21,7 +21,7 @@ import pypdfium2.raw as pdfium_c
 from pdfminer.fontmetrics import FONT_METRICS
 
 from pipeline.layout.glyphs import PageObjects
-from pipeline.layout.page_frame import PdfObject, inside, visible_area
+from pipeline.layout.page_frame import PageFrame, PdfObject
 from pipeline.safe_text import clean_text
 
 Matrix = tuple[float, float, float, float, float, float]
@@ -61,23 +61,6 @@ def page_matrix(page: pdfplumber.page.Page) -> Matrix:
     if rotate == 270:
         return (0, 1, -1, 0, y1, -x0)
     return (1, 0, 0, 1, -x0, -y0)
-
-
-class _PlumberFrame:
-    """pdfplumber's page coordinates (top measured from the page top) of pdfminer's points."""
-
-    def __init__(self, page: pdfplumber.page.Page) -> None:
-        self.height = float(page.height)
-        self.mb_x0, self.mb_top = float(page.mediabox[0]), float(page.mediabox[1])
-        self.doctop = float(page.initial_doctop)
-
-    def box(self, x0: float, y0: float, x1: float, y1: float) -> PdfObject:
-        return {
-            "x0": x0 + self.mb_x0,
-            "x1": x1 + self.mb_x0,
-            "top": self.height - y1 + self.mb_top,
-            "bottom": self.height - y0 + self.mb_top,
-        }
 
 
 def _bounds(points: list[Point]) -> tuple[float, float, float, float]:
@@ -156,7 +139,7 @@ class _CharReader:
     """Reads the glyphs of one PDFium text page, one at a time, as pdfminer would box them."""
 
     def __init__(self, page: pdfplumber.page.Page, text_page: pdfium_c.FPDF_TEXTPAGE) -> None:
-        self.frame = _PlumberFrame(page)
+        self.frame = PageFrame.of(page)
         self.rotation = page_matrix(page)
         self.handle = text_page
         self.fonts = _Fonts()
@@ -171,8 +154,12 @@ class _CharReader:
             return UNKNOWN_GLYPH
         return clean_text(chr(pdfium_c.FPDFText_GetUnicode(self.handle, index)))
 
-    def glyph(self, index: int, text: str, text_object: pdfium_c.FPDF_PAGEOBJECT) -> PdfObject:
-        """The glyph's box, size, font and matrix in pdfminer's terms, in pdfplumber's coordinates."""
+    def glyph(self, index: int, text: str, text_object: pdfium_c.FPDF_PAGEOBJECT) -> PdfObject | None:
+        """The glyph's box, size, font and matrix in pdfminer's terms, in pdfplumber's coordinates.
+
+        None for a glyph outside the crop box. PDFium does not say which glyphs are drawn
+        invisibly, so none is marked.
+        """
         handle, matrix, loose = self.handle, self._matrix, self._loose
         pdfium_c.FPDFText_GetMatrix(handle, index, matrix)
         pdfium_c.FPDFText_GetCharOrigin(handle, index, self._x, self._y)
@@ -190,22 +177,13 @@ class _CharReader:
         descent = descent_per_size * size
         corners = [_apply(glyph, (x, y)) for x in (0.0, advance) for y in (descent, descent + size)]
         (x0, y0, x1, y1) = _bounds(corners)
-        item = self.frame.box(x0, y0, x1, y1)
-        item.update(
-            text=text,
-            doctop=self.frame.doctop + item["top"],
-            upright=glyph[0] * glyph[3] > 0 and glyph[1] * glyph[2] <= 0,
-            size=y1 - y0,
-            fontname=fontname,
-            matrix=glyph,
-        )
-        return item
+        upright = glyph[0] * glyph[3] > 0 and glyph[1] * glyph[2] <= 0
+        return self.frame.glyph((x0, y0, x1, y1), text, y1 - y0, upright, fontname, glyph, invisible=False)
 
 
 def read_chars(page: pdfplumber.page.Page, pdfium_page: pdfium.PdfPage) -> list[PdfObject]:
     """The glyphs of a page as `glyphs.read_page` gives them, in the content stream's order."""
     order = _content_order(pdfium_page)
-    visible = visible_area(page)
     text_page = pdfium_page.get_textpage()
     reader = _CharReader(page, text_page.raw)
     keyed: list[tuple[int, int, PdfObject]] = []
@@ -218,7 +196,7 @@ def read_chars(page: pdfplumber.page.Page, pdfium_page: pdfium.PdfPage) -> list[
                 continue  # a control character from the font's map: nothing a reader sees
             text_object = pdfium_c.FPDFText_GetTextObject(text_page.raw, index)
             item = reader.glyph(index, text, text_object)
-            if visible is not None and not inside(item, visible):
+            if item is None:
                 continue  # outside the crop box, as glyphs.read_page leaves it out
             keyed.append((order.get(_address(text_object), len(order)), index, item))
     finally:
@@ -302,7 +280,7 @@ def _shape_box(shape: str, points: list[Point]) -> tuple[str, tuple[float, float
 
 def read_shapes(page: pdfplumber.page.Page, pdfium_page: pdfium.PdfPage) -> dict[str, list[PdfObject]]:
     """Painted paths as pdfminer tells rectangles from curves (single lines left out), and images."""
-    frame = _PlumberFrame(page)
+    frame = PageFrame.of(page)
     rotation = page_matrix(page)
     shapes: dict[str, list[PdfObject]] = {"rect": [], "curve": [], "image": []}
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
